@@ -1,0 +1,43 @@
+"""Test set-up shared by the unit tests and by pytest-markdown-docs over docs/.
+
+pytest-markdown-docs runs every ```python fence of a page. Our fences hold only a
+``--8<-- "file"`` include line, so before parsing we expand those lines with pymdownx.snippets'
+own preprocessor, configured as in mkdocs.yml: a page is tested with exactly the code it shows.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+def _expand_includes(markdown_text: str) -> str:
+    import markdown
+
+    md = markdown.Markdown(
+        extensions=["pymdownx.snippets"],
+        extension_configs={"pymdownx.snippets": {"base_path": [str(ROOT)], "check_paths": True}},
+    )
+    return "\n".join(md.preprocessors["snippet"].run(markdown_text.split("\n")))
+
+
+@pytest.hookimpl
+def pytest_markdown_docs_markdown_it():
+    from markdown_it import MarkdownIt
+
+    class IncludeExpandingMarkdownIt(MarkdownIt):
+        def parse(self, src, env=None):
+            return super().parse(_expand_includes(src), env)
+
+    return IncludeExpandingMarkdownIt(config="commonmark")
+
+
+@pytest.fixture(autouse=True)
+def _run_in_tmp_dir(tmp_path, monkeypatch):
+    """Snippets save figures into the working directory; keep those out of the repository."""
+    monkeypatch.chdir(tmp_path)

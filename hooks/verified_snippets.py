@@ -1,0 +1,183 @@
+"""MkDocs hook: every snippet runs during the build, and the build fails when one breaks.
+
+A snippet is a runnable file ``snippets/<chapter>/<name>.py``. Beside it, ``<name>.out`` holds its
+expected output: pages embed both, so what a reader sees under the code is exactly that file.
+Before each build this hook runs every snippet (see ``snippet_runner.py``) and raises
+``PluginError``, naming the snippet, when one raises, times out, or prints something other than
+its ``.out`` file. Files a snippet writes (figures) are added to the site under ``figures/``.
+
+Results are cached under ``.cache/snippets`` by the content of the snippet, of ``src/`` and of
+the runner, so a rebuild after editing prose re-runs nothing and a change in ``src/`` re-runs
+everything. Failures are never cached.
+
+Run as a script to (re)write the ``.out`` files after an intended change::
+
+    python hooks/verified_snippets.py --update
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import logging
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS = ROOT / "snippets"
+CACHE = ROOT / ".cache" / "snippets"
+RUNNER = Path(__file__).with_name("snippet_runner.py")
+FIGURES_URI = "figures"
+
+log = logging.getLogger("mkdocs.hooks.verified_snippets")
+
+
+@dataclass
+class Result:
+    snippet: Path
+    status: str  # "ok", "error" or "timeout"
+    stdout: str
+    stderr: str
+    files: Path  # folder holding the files the snippet wrote
+
+
+def _digest(paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(str(p.relative_to(ROOT)).encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _shared_inputs() -> list[Path]:
+    """What every snippet depends on besides itself: the library and this machinery."""
+    return sorted((ROOT / "src").rglob("*.py")) + [RUNNER, Path(__file__)]
+
+
+def find_snippets() -> list[Path]:
+    return sorted(p for p in SNIPPETS.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def _cache_dir(snippet: Path, shared: str) -> Path:
+    rel = snippet.relative_to(SNIPPETS).with_suffix("")
+    return CACHE / f"{'__'.join(rel.parts)}-{_digest([snippet])}-{shared}"
+
+
+def run_snippets(snippets: list[Path], use_cache: bool = True) -> list[Result]:
+    """Run ``snippets`` in one runner process (cached results are reused), in the given order."""
+    shared = _digest(_shared_inputs())
+    todo = [s for s in snippets if not (use_cache and (_cache_dir(s, shared) / "status").exists())]
+    if todo:
+        log.info("running %d snippet(s) in one process", len(todo))
+        with tempfile.TemporaryDirectory(prefix="snippets-") as tmp:
+            subprocess.run(
+                [sys.executable, str(RUNNER), tmp, *map(str, todo)], check=True, cwd=ROOT, stdin=subprocess.DEVNULL
+            )
+            for i, snippet in enumerate(todo):
+                cached = _cache_dir(snippet, shared)
+                status = (Path(tmp) / str(i) / "status").read_text()
+                # Successes are reused by later builds; failures are kept only until the next run.
+                dest = cached if status == "ok" else CACHE / "failed" / cached.name
+                shutil.rmtree(dest, ignore_errors=True)
+                shutil.copytree(Path(tmp) / str(i), dest)
+    results = []
+    for snippet in snippets:
+        d = _cache_dir(snippet, shared)
+        if not (d / "status").exists():
+            d = CACHE / "failed" / d.name
+        results.append(
+            Result(snippet, (d / "status").read_text(), (d / "stdout").read_text(), (d / "stderr").read_text(), d / "files")
+        )
+    return results
+
+
+def expected_output_path(snippet: Path) -> Path:
+    return snippet.with_suffix(".out")
+
+
+def problems(result: Result) -> str | None:
+    """Why ``result`` breaks the guarantee, or None when the snippet is fine."""
+    rel = result.snippet.relative_to(ROOT)
+    if result.status == "timeout":
+        return f"snippet {rel} timed out"
+    if result.status != "ok":
+        return f"snippet {rel} raised an exception:\n{result.stderr.rstrip()}"
+    expected_path = expected_output_path(result.snippet)
+    if not expected_path.exists():
+        return f"snippet {rel} has no expected output file {expected_path.relative_to(ROOT)} (run `make outputs`)"
+    expected = expected_path.read_text()
+    if result.stdout != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                result.stdout.splitlines(keepends=True),
+                fromfile=f"{expected_path.relative_to(ROOT)} (what the page shows)",
+                tofile=f"{rel} (what it prints now)",
+            )
+        )
+        return f"snippet {rel} prints something other than what its page shows:\n{diff.rstrip()}\n(if the change is intended, run `make outputs`)"
+    return None
+
+
+# ---- MkDocs events ----------------------------------------------------------------------------
+
+_results: list[Result] = []
+
+
+def on_pre_build(config) -> None:
+    # mkdocs-static-i18n builds each language in turn in this process; the cache makes the second
+    # language's run free, so no extra guard is needed.
+    global _results
+    _results = run_snippets(find_snippets())
+    errors = [msg for msg in map(problems, _results) if msg]
+    if errors:
+        raise PluginError(f"{len(errors)} snippet(s) broken:\n\n" + "\n\n".join(errors))
+
+
+def on_files(files, config):
+    """Publish the files the snippets wrote (figures) under ``figures/``."""
+    seen: dict[str, Path] = {}
+    for result in _results:
+        for path in sorted(result.files.iterdir()) if result.files.is_dir() else []:
+            if path.name in seen:
+                raise PluginError(
+                    f"snippets {seen[path.name].relative_to(ROOT)} and {result.snippet.relative_to(ROOT)} "
+                    f"both write {path.name}; figure names must be unique"
+                )
+            seen[path.name] = result.snippet
+            files.append(File.generated(config, f"{FIGURES_URI}/{path.name}", abs_src_path=str(path)))
+    return files
+
+
+# ---- command line ----------------------------------------------------------------------------
+
+
+def update_outputs() -> int:
+    """Run every snippet afresh and rewrite its ``.out`` file; report what changed."""
+    failed = 0
+    for result in run_snippets(find_snippets(), use_cache=False):
+        rel = result.snippet.relative_to(ROOT)
+        if result.status != "ok":
+            failed += 1
+            print(problems(result), file=sys.stderr)
+            continue
+        out = expected_output_path(result.snippet)
+        if not out.exists() or out.read_text() != result.stdout:
+            out.write_text(result.stdout)
+            print(f"updated {out.relative_to(ROOT)}")
+        else:
+            print(f"unchanged {rel}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["--update"]:
+        sys.exit(__doc__)
+    sys.exit(update_outputs())
