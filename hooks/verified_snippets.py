@@ -10,9 +10,10 @@ Results are cached under ``.cache/snippets`` by the content of the snippet, of `
 the runner, so a rebuild after editing prose re-runs nothing and a change in ``src/`` re-runs
 everything. Failures are never cached.
 
-Run as a script to (re)write the ``.out`` files after an intended change::
+Run as a script to check snippets, or to (re)write their ``.out`` files after an intended change::
 
-    python hooks/verified_snippets.py --update
+    python hooks/verified_snippets.py --check  [snippets/basics/neuron.py ...]
+    python hooks/verified_snippets.py --update [snippets/basics/neuron.py ...]
 """
 
 from __future__ import annotations
@@ -159,25 +160,28 @@ def on_files(files, config):
 # ---- command line ----------------------------------------------------------------------------
 
 
-def update_outputs() -> int:
-    """Run every snippet afresh and rewrite its ``.out`` file; report what changed."""
+def _cli(argv: list[str]) -> int:
+    """``--check [SNIPPET ...]`` runs snippets and reports problems; ``--update [SNIPPET ...]`` also
+    rewrites their ``.out`` files. Without paths, every snippet."""
+    if not argv or argv[0] not in ("--check", "--update"):
+        print(__doc__, file=sys.stderr)
+        return 2
+    snippets = [Path(p).resolve() for p in argv[1:]] or find_snippets()
     failed = 0
-    for result in run_snippets(find_snippets(), use_cache=False):
+    for result in run_snippets(snippets, use_cache=False):
         rel = result.snippet.relative_to(ROOT)
-        if result.status != "ok":
-            failed += 1
-            print(problems(result), file=sys.stderr)
-            continue
         out = expected_output_path(result.snippet)
-        if not out.exists() or out.read_text() != result.stdout:
+        if argv[0] == "--update" and result.status == "ok" and (not out.exists() or out.read_text() != result.stdout):
             out.write_text(result.stdout)
             print(f"updated {out.relative_to(ROOT)}")
+        message = problems(result)
+        if message:
+            failed += 1
+            print(message, file=sys.stderr)
         else:
-            print(f"unchanged {rel}")
+            print(f"ok {rel}")
     return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] != ["--update"]:
-        sys.exit(__doc__)
-    sys.exit(update_outputs())
+    sys.exit(_cli(sys.argv[1:]))
