@@ -21,6 +21,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -78,8 +79,10 @@ def run_snippets(snippets: list[Path], use_cache: bool = True) -> list[Result]:
     if todo:
         log.info("running %d snippet(s) in one process", len(todo))
         with tempfile.TemporaryDirectory(prefix="snippets-") as tmp:
+            # Snippets import neuralnlp from this checkout's src/, whatever `pip install -e` points at.
+            env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
             subprocess.run(
-                [sys.executable, str(RUNNER), tmp, *map(str, todo)], check=True, cwd=ROOT, stdin=subprocess.DEVNULL
+                [sys.executable, str(RUNNER), tmp, *map(str, todo)], check=True, cwd=ROOT, env=env, stdin=subprocess.DEVNULL
             )
             for i, snippet in enumerate(todo):
                 cached = _cache_dir(snippet, shared)

@@ -1,0 +1,43 @@
+"""Every snippet runs as a reader would run it after copying it: `python snippet.py` in a fresh
+process, in an empty folder, with only the installed packages. Its output must equal the `.out`
+file that its page shows.
+
+The build runs the snippets too, but in forked children of one process (to pay `import torch`
+once). This test makes sure that shortcut hides nothing.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SNIPPETS = sorted(p for p in (ROOT / "snippets").rglob("*.py") if "__pycache__" not in p.parts)
+PAGES = [p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md")]
+
+
+def test_there_are_snippets():
+    assert SNIPPETS
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda p: str(p.relative_to(ROOT / "snippets")))
+def test_snippet_runs_as_copied(snippet, tmp_path):
+    copied = tmp_path / snippet.name
+    copied.write_bytes(snippet.read_bytes())
+    run = subprocess.run(
+        [sys.executable, copied.name], cwd=tmp_path, capture_output=True, text=True, timeout=300,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"MPLBACKEND": "Agg"},
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == snippet.with_suffix(".out").read_text(), f"{snippet.name}: output differs from its .out"
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda p: str(p.relative_to(ROOT / "snippets")))
+def test_snippet_and_its_output_are_shown_on_a_page(snippet):
+    rel = snippet.relative_to(ROOT).as_posix()
+    out = snippet.with_suffix(".out").relative_to(ROOT).as_posix()
+    assert any(f'"{rel}"' in page for page in PAGES), f"{rel} is not included by any page"
+    if snippet.with_suffix(".out").read_text().strip():
+        assert any(f'"{out}"' in page for page in PAGES), f"{out} is not included by any page"
