@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import build
+from project_copies import build
 
 SNIPPET_INCLUDE = re.compile(r'--8<-- "(snippets/[^"]+\.py)"')
 
