@@ -1,0 +1,28 @@
+import matplotlib.pyplot as plt
+import numpy as np
+
+from neuralnlp.activations import gelu, gelu_grad, relu, relu_grad, sigmoid, sigmoid_grad, tanh, tanh_grad
+from neuralnlp.plotting import save_themed
+
+x = np.linspace(-4.0, 4.0, 401)
+curves = {  # name: (f, f')
+    "sigmoid": (sigmoid, sigmoid_grad),
+    "tanh": (tanh, tanh_grad),
+    "ReLU": (relu, relu_grad),
+    "GELU": (gelu, gelu_grad),
+}
+
+
+def draw():
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6), sharex=True)
+    for name, (f, df) in curves.items():
+        left.plot(x, f(x), label=name)
+        right.plot(x, df(x), label=name)
+    left.set(title="f(x)", xlabel="x", ylim=(-1.5, 3))
+    right.set(title="f'(x)", xlabel="x", ylim=(-0.3, 1.3))
+    left.legend(loc="upper left")
+    fig.tight_layout()
+    return fig
+
+
+print(save_themed(draw, "neurons-activations"))
