@@ -4,7 +4,7 @@
 
 Importing torch costs about 1.8 s, so starting one interpreter per snippet would pay that once per
 snippet. Instead this process imports the heavy libraries once and then forks one child per
-snippet. Each child starts from the same clean, freshly imported state (nothing one snippet does
+snippet, running as many children at once as there are cores (``SNIPPET_JOBS`` overrides). Each child starts from the same clean, freshly imported state (nothing one snippet does
 can leak into the next), runs the snippet as ``__main__`` with the working directory set to its
 own empty folder, and exits. For snippet number i the runner writes into ``OUT_DIR/i/``:
 
@@ -67,27 +67,35 @@ def main(out_dir: str, snippets: list[str]) -> int:
         except ImportError:
             pass
     os.environ.setdefault("MPLBACKEND", "Agg")
-    for i, snippet in enumerate(snippets):
-        out = os.path.join(out_dir, str(i))
-        os.makedirs(out, exist_ok=True)
-        snippet = os.path.abspath(snippet)
-        sys.stdout.flush()
-        pid = os.fork()
-        if pid == 0:
-            _run_child(snippet, out)
-        deadline = time.monotonic() + TIMEOUT_S
-        status = "timeout"
-        while time.monotonic() < deadline:
-            done, wait_status = os.waitpid(pid, os.WNOHANG)
-            if done:
-                status = "ok" if os.waitstatus_to_exitcode(wait_status) == 0 else "error"
-                break
-            time.sleep(0.005)
-        else:
-            os.kill(pid, 9)
-            os.waitpid(pid, 0)
+    jobs = max(1, int(os.environ.get("SNIPPET_JOBS", os.cpu_count() or 1)))
+    pending = list(enumerate(snippets))
+    running: dict[int, tuple[str, float]] = {}  # pid -> (output folder, deadline)
+
+    def finish(pid: int, status: str) -> None:
+        out, _ = running.pop(pid)
         with open(os.path.join(out, "status"), "w") as f:
             f.write(status)
+
+    while pending or running:
+        while pending and len(running) < jobs:
+            i, snippet = pending.pop(0)
+            out = os.path.join(out_dir, str(i))
+            os.makedirs(out, exist_ok=True)
+            sys.stdout.flush()
+            pid = os.fork()
+            if pid == 0:
+                _run_child(os.path.abspath(snippet), out)
+            running[pid] = (out, time.monotonic() + TIMEOUT_S)
+        pid, wait_status = os.waitpid(-1, os.WNOHANG)
+        if pid:
+            finish(pid, "ok" if os.waitstatus_to_exitcode(wait_status) == 0 else "error")
+            continue
+        for pid, (_, deadline) in list(running.items()):
+            if time.monotonic() > deadline:
+                os.kill(pid, 9)
+                os.waitpid(pid, 0)
+                finish(pid, "timeout")
+        time.sleep(0.005)
     return 0
 
 
