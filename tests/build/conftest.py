@@ -10,7 +10,7 @@ import pytest
 from project_copies import NOT_COPIED, ROOT, build
 
 
-@pytest.fixture(scope="session"
+@pytest.fixture(scope="session")
 def built_copy(tmp_path_factory) -> Path:
     """A pristine copy of the project, built once. Its build must succeed: the control for every
     test that breaks a copy and expects failure."""
