@@ -25,10 +25,10 @@ class Value:
         grad: ∂L/∂data after ``L.backward()`` has been called on an output L (0.0 before).
         inputs: the nodes this one was computed from (empty for a leaf).
         local_grads: ∂data/∂input for each input, in the same order, computed in the forward pass.
-        op: the operation that produced this node ("" for a leaf), and label: an optional name.
+        op: the operation that produced this node ("" for a leaf).
     """
 
-    def __init__(self, data, inputs=(), local_grads=(), op: str = "", label: str = ""):
+    def __init__(self, data, inputs=(), local_grads=(), op: str = ""):
         if isinstance(data, bool) or not isinstance(data, Real):
             raise TypeError(f"data: expected a real number (int or float), got {type(data).__name__}")
         self.data = float(data)
@@ -36,11 +36,9 @@ class Value:
         self.inputs = tuple(inputs)
         self.local_grads = tuple(local_grads)
         self.op = op
-        self.label = label
 
     def __repr__(self) -> str:
-        name = f"{self.label}=" if self.label else ""
-        return f"Value({name}{self.data:.4f}, grad={self.grad:.4f})"
+        return f"Value({self.data:.4f}, grad={self.grad:.4f}, op={self.op!r})"
 
     # --8<-- [start:ops]
     # Each operation: forward value, then the local gradient with respect to each input.
