@@ -25,4 +25,9 @@ def draw():
     return fig
 
 
-print(save_themed(draw, "neurons-activations"))
+save_themed(draw, "neurons-activations")
+
+# What the two panels show, in numbers: the range of each f on [-4, 4], and of its slope f'.
+print("{:<8}{:>8}{:>8}{:>8}{:>8}".format("", "f(-4)", "f(4)", "min f'", "max f'"))
+for name, (f, df) in curves.items():
+    print(f"{name:<8}{f(x[0]):>8.4f}{f(x[-1]):>8.4f}{df(x).min():>8.4f}{df(x).max():>8.4f}")

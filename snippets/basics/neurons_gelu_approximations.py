@@ -30,4 +30,4 @@ def draw():
     return fig
 
 
-print(save_themed(draw, "neurons-gelu"))
+save_themed(draw, "neurons-gelu")

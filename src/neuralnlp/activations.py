@@ -20,8 +20,8 @@ import numpy as np
 
 from neuralnlp._checks import as_float_array
 
-# NumPy has no erf; math.erf is correct to double precision. otypes keeps scalars as arrays.
-_erf = np.vectorize(math.erf, otypes=[np.float64])
+# NumPy has no erfc; math.erfc is correct to double precision. otypes keeps scalars as arrays.
+_erfc = np.vectorize(math.erfc, otypes=[np.float64])
 _SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
 
 
@@ -78,9 +78,12 @@ def relu_grad(x):
 
 
 def standard_normal_cdf(x):
-    """Φ(x) = ½·(1 + erf(x/√2)), the probability that a standard normal variable is ≤ x. Shape: (*) → (*)."""
+    """Φ(x) = ½·(1 + erf(x/√2)), the probability that a standard normal variable is ≤ x. Shape: (*) → (*).
+
+    Computed as ½·erfc(−x/√2), the same value, because 1 + erf(x/√2) cancels to 0 for x below about −8.
+    """
     x = as_float_array(x)
-    return (0.5 * (1.0 + _erf(x / math.sqrt(2.0)))).astype(x.dtype)
+    return (0.5 * _erfc(-x / math.sqrt(2.0))).astype(x.dtype)
 
 
 def standard_normal_pdf(x):

@@ -119,6 +119,16 @@ def test_gelu_approximations_are_close_but_not_exact():
     assert 0.015 < sigmoid_err < 0.025
 
 
+def test_normal_cdf_keeps_relative_accuracy_in_the_left_tail():
+    # 1 + erf(x/√2) rounds to 0 below x ≈ −8 (torch.special.ndtr on CPU returns 0.0 at −10), so the
+    # reference here is published values of Φ (e.g. R's pnorm(-5), pnorm(-10), 17 digits).
+    x = np.array([-5.0, -10.0])
+    np.testing.assert_allclose(A.standard_normal_cdf(x), [2.866515718791939e-07, 7.619853024160527e-24], rtol=1e-12, atol=0)
+    # Cross-check by hand with the asymptotic series Φ(−x) ≈ φ(x)/x·(1 − 1/x² + 3/x⁴ − 15/x⁶):
+    # at x = 10: e^(−50)/√(2π)/10 · 0.990285 ≈ 7.61985e-24.
+    assert abs(A.standard_normal_cdf(np.array(-10.0)) / 7.61985e-24 - 1.0) < 1e-5
+
+
 def test_sigmoid_does_not_overflow():
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # an overflow in np.exp would be a RuntimeWarning
