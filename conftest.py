@@ -21,7 +21,7 @@ def _expand_includes(markdown_text: str) -> str:
 
     md = markdown.Markdown(
         extensions=["pymdownx.snippets"],
-        extension_configs={"pymdownx.snippets": {"base_path": [str(ROOT)], "check_paths": True}},
+        extension_configs={"pymdownx.snippets": {"base_path": [str(ROOT)], "check_paths": True, "dedent_subsections": True}},
     )
     return "\n".join(md.preprocessors["snippet"].run(markdown_text.split("\n")))
 

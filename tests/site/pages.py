@@ -91,3 +91,26 @@ def nav_pages() -> list[str]:
 
     walk(config["nav"])
     return found
+
+
+CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+BLOCK_START = re.compile(r"^\s*([-*+]\s|\d+\.\s|#|\||>|!!!|\?\?\?|\$\$|```|~~~|<|!\[|--8<--)")
+
+
+def cjk_line_breaks(path: Path) -> list[int]:
+    """Line numbers where a paragraph breaks between two CJK characters.
+
+    Browsers render such a newline as a space ("预测， 用"), which Chinese text must not have.
+    """
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found, in_fence, in_math = [], False, False
+    for i, (line, nxt) in enumerate(zip(lines, lines[1:]), 1):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        if line.strip() == "$$":
+            in_math = not in_math
+        if in_fence or in_math or not nxt.strip() or BLOCK_START.match(nxt):
+            continue
+        if re.search(f"[{CJK}]$", line.rstrip()) and re.match(f"^\\s*[{CJK}]", nxt):
+            found.append(i)
+    return found
