@@ -1,0 +1,23 @@
+"""MkDocs hook: run the search index through lunr's English pipeline only, in both languages.
+
+mkdocs-static-i18n adds every site language to the search plugin's ``lang``. With ``zh`` added,
+lunr.multiLanguage stops stemming English queries the way it stemmed the index, so "training"
+or "backpropagation" found nothing (checked in Chromium). Chinese needs no lunr language
+support here: jieba segments Chinese text when the index is built, and Material's search worker
+segments Chinese queries. So ``lang: [en]`` serves both languages.
+"""
+
+from mkdocs.plugins import event_priority
+
+
+@event_priority(-200)  # after mkdocs-static-i18n's on_config (-100), which adds the languages
+def on_config(config):
+    for name in ("search", "material/search"):
+        if name in config.plugins:
+            plugin_config = config.plugins[name].config
+            if plugin_config.lang is None:
+                plugin_config.lang = ["en"]
+            else:
+                # In place: Material's search index already holds this very list, and i18n appended to it in place.
+                plugin_config.lang[:] = ["en"]
+    return config
