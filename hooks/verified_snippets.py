@@ -135,11 +135,20 @@ def problems(result: Result) -> str | None:
 _results: list[Result] = []
 
 
+def _prune_cache(results: list[Result]) -> None:
+    """Drop cached results of snippets (or versions of src/) that no longer exist."""
+    keep = {r.files.parent for r in results}
+    for entry in CACHE.iterdir() if CACHE.is_dir() else []:
+        if entry.name != "failed" and entry not in keep:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
 def on_pre_build(config) -> None:
     # mkdocs-static-i18n builds each language in turn in this process; the cache makes the second
     # language's run free, so no extra guard is needed.
     global _results
     _results = run_snippets(find_snippets())
+    _prune_cache(_results)
     errors = [msg for msg in map(problems, _results) if msg]
     if errors:
         raise PluginError(f"{len(errors)} snippet(s) broken:\n\n" + "\n\n".join(errors))
