@@ -96,10 +96,12 @@ def run_snippets(snippets: list[Path], use_cache: bool = True) -> list[Result]:
         d = _cache_dir(snippet, shared)
         if not (d / "status").exists():
             d = CACHE / "failed" / d.name
-        results.append(
-            Result(snippet, (d / "status").read_text(), (d / "stdout").read_text(), (d / "stderr").read_text(), d / "files")
-        )
+        results.append(Result(snippet, *(_read(d / name) for name in ("status", "stdout", "stderr")), d / "files"))
     return results
+
+
+def _read(path: Path) -> str:
+    return path.read_text() if path.exists() else ""  # a child killed early may have written nothing
 
 
 def expected_output_path(snippet: Path) -> Path:
@@ -110,7 +112,7 @@ def problems(result: Result) -> str | None:
     """Why ``result`` breaks the guarantee, or None when the snippet is fine."""
     rel = result.snippet.relative_to(ROOT)
     if result.status == "timeout":
-        return f"snippet {rel} timed out"
+        return f"snippet {rel} timed out (limit: SNIPPET_TIMEOUT={os.environ.get('SNIPPET_TIMEOUT', '120')} s)"
     if result.status != "ok":
         return f"snippet {rel} raised an exception:\n{result.stderr.rstrip()}"
     expected_path = expected_output_path(result.snippet)
@@ -158,7 +160,9 @@ def on_files(files, config):
     """Publish the files the snippets wrote (figures) under ``figures/``."""
     seen: dict[str, Path] = {}
     for result in _results:
-        for path in sorted(result.files.iterdir()) if result.files.is_dir() else []:
+        for path in sorted(result.files.rglob("*")) if result.files.is_dir() else []:
+            if not path.is_file():
+                continue
             if path.name in seen:
                 raise PluginError(
                     f"snippets {seen[path.name].relative_to(ROOT)} and {result.snippet.relative_to(ROOT)} "

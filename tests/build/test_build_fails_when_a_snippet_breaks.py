@@ -36,6 +36,12 @@ def test_a_snippet_that_raises_fails_the_build(project_copy):
     assert_fails_naming(build(project_copy), str(snippet.relative_to(project_copy)), "RuntimeError: deliberately broken")
 
 
+def test_a_snippet_that_hangs_fails_the_build(project_copy):
+    snippet, _ = a_snippet_and_its_page(project_copy)
+    snippet.write_text(snippet.read_text() + "\nimport time\ntime.sleep(600)\n")
+    assert_fails_naming(build(project_copy, SNIPPET_TIMEOUT="5"), str(snippet.relative_to(project_copy)), "timed out")
+
+
 def test_a_snippet_whose_output_changed_fails_the_build(project_copy):
     snippet, _ = a_snippet_and_its_page(project_copy)
     snippet.write_text(snippet.read_text() + '\nprint("a line the page does not show")\n')
