@@ -66,3 +66,14 @@ def test_the_parser_sees_what_the_tests_compare(tmp_path):
     assert parsed.headings == [("T { #t }", "t"), ("U", None)]
     assert parsed.includes == ["snippets/x.py"]
     assert parsed.equations == ["a = b"]
+
+
+@pytest.mark.parametrize("page", ZH + en_pages(), ids=lambda p: str(p.relative_to(DOCS)))
+def test_each_output_follows_its_own_snippet(page):
+    """An output block shows the output of the code right above it, never another snippet's."""
+    includes = parse(page).includes
+    for i, inc in enumerate(includes):
+        if inc.endswith(".out"):
+            assert i > 0 and includes[i - 1] == inc[: -len(".out")] + ".py", (
+                f"{page.relative_to(DOCS)}: {inc} does not directly follow {inc[:-4]}.py"
+            )
