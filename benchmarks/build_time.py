@@ -7,7 +7,9 @@ Measures, with medians over N runs:
 
 - cold: a strict build of both languages with an empty snippet cache (every snippet runs);
 - warm: the same build again, the snippet cache full (what a second `make build` costs);
-- serve: under `mkdocs serve`, the time from saving a prose edit to "Reloading browsers".
+- serve: under `mkdocs serve`, the time from saving a prose edit to "Reloading browsers";
+- why the hook forks: every snippet run once in its own fresh process, against all of them in
+  one fork runner (hooks/snippet_runner.py), interleaved.
 
 Goals (issue 2): cold ≤ 30 s, serve rebuild ≤ 5 s, on a 2-core machine.
 """
@@ -37,6 +39,21 @@ def timed_build(project: Path) -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project, env=ENV, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def snippets_one_process_each(snippets: list[Path]) -> float:
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for snippet in snippets:
+            subprocess.run([sys.executable, str(snippet)], cwd=tmp, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def snippets_fork_runner(snippets: list[Path]) -> float:
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, str(ROOT / "hooks" / "snippet_runner.py"), tmp, *map(str, snippets)], check=True)
     return time.perf_counter() - start
 
 
@@ -94,7 +111,12 @@ def main() -> None:
             cold.append(timed_build(project))
             warm.append(timed_build(project))
         serve = serve_rebuilds(project, args.repeat + 2)
-    snippets = len(list((ROOT / "snippets").rglob("*.py")))
+    snippet_files = sorted((ROOT / "snippets").rglob("*.py"))
+    each, forked = [], []
+    for _ in range(args.repeat):
+        each.append(snippets_one_process_each(snippet_files))
+        forked.append(snippets_fork_runner(snippet_files))
+    snippets = len(snippet_files)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; {snippets} snippets")
     print(f"{'measure':<34}{'median':>9}{'min':>9}{'max':>9}{'goal':>8}{'median/goal':>13}")
     for name, values, goal in [
@@ -104,6 +126,10 @@ def main() -> None:
     ]:
         median = statistics.median(values)
         print(f"{name:<34}{median:>8.2f}s{min(values):>8.2f}s{max(values):>8.2f}s{goal:>7.0f}s{median / goal:>13.2f}")
+    print(f"\nall snippets, one fresh process each: median {statistics.median(each):.2f}s")
+    print(f"all snippets, fork runner:             median {statistics.median(forked):.2f}s")
+    print(f"ratio (one process each / fork runner): {statistics.median(each) / statistics.median(forked):.1f}x "
+          "(a hook without the cache would pay the first figure once per language)")
 
 
 if __name__ == "__main__":
