@@ -31,7 +31,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-NOT_COPIED = shutil.ignore_patterns(".venv", "site", ".cache", ".git", "__pycache__", ".pytest_cache", "screenshots", "*.egg-info")
+sys.path.insert(0, str(ROOT / "tests" / "build"))
+from project_copies import NOT_COPIED  # noqa: E402  (the same copy of the project the build tests make)
+
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 

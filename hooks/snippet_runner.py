@@ -4,9 +4,9 @@
 
 Importing torch costs about 1.8 s, so starting one interpreter per snippet would pay that once per
 snippet. Instead this process imports the heavy libraries once and then forks one child per
-snippet, running as many children at once as there are cores (``SNIPPET_JOBS`` overrides). Each child starts from the same clean, freshly imported state (nothing one snippet does
-can leak into the next), runs the snippet as ``__main__`` with the working directory set to its
-own empty folder, and exits. For snippet number i the runner writes into ``OUT_DIR/i/``:
+snippet, as many at once as there are cores (``SNIPPET_JOBS`` overrides). Each child starts from
+the same clean, freshly imported state (nothing one snippet does can leak into the next), runs the
+snippet as ``__main__`` with the working directory set to its own empty folder, and exits. For snippet number i the runner writes into ``OUT_DIR/i/``:
 
 - ``stdout``: what the snippet printed;
 - ``stderr``: warnings and, on failure, the traceback;
