@@ -20,6 +20,7 @@ import torch
 from torch import nn
 
 from neuralnlp import activations
+from neuralnlp._checks import check_last_dim
 from neuralnlp.dense import Dense
 
 
@@ -65,11 +66,7 @@ def _check_input(x: torch.Tensor, in_features: int) -> None:
     if not torch.is_tensor(x) or not x.is_floating_point():
         got = f"dtype {x.dtype}" if torch.is_tensor(x) else f"type {type(x).__name__}"
         raise TypeError(f"x: expected a floating-point tensor (float32 or float64), got {got}")
-    if x.ndim == 0 or x.shape[-1] != in_features:
-        raise ValueError(
-            f"x: expected shape (..., {in_features}) with {in_features} features on the last axis, "
-            f"got shape {tuple(x.shape)}"
-        )
+    check_last_dim(x, in_features, "x")  # works on tensors too: it reads only ndim and shape
 
 
 # --8<-- [start:parameter-count]
