@@ -5,7 +5,12 @@ PY     := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test outputs bench clean
+.PHONY: serve build test outputs bench screenshots clean
+
+# The browser tests drive Debian's chromium (never a browser downloaded by Playwright);
+# fonts-wqy-microhei gives Chinese glyphs in screenshots.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,6 +18,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet -r requirements.lock -e ".[docs,test]"
 	$(PY) -m pip check
 	touch $(STAMP)
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei
 
 ## serve: build and serve the site with live reload at http://127.0.0.1:8000 (watches docs/, src/, snippets/)
 serve: $(STAMP)
@@ -22,8 +31,8 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(MKDOCS) build --strict
 
-## test: unit tests, every snippet, every page's code, the guarantees, then a strict build
-test: $(STAMP)
+## test: unit tests, every snippet, every page's code, the guarantees, a strict build, then the browser tests on it
+test: $(STAMP) $(CHROMIUM)
 	$(PY) -m pytest
 	$(MAKE) build
 
@@ -34,6 +43,10 @@ outputs: $(STAMP)
 ## bench: time a cold strict build and a rebuild after a prose edit
 bench: $(STAMP)
 	$(PY) benchmarks/build_time.py
+
+## screenshots: PNGs of every page (zh/en x light/dark x desktop/phone) in screenshots/, for review by eye
+screenshots: $(STAMP) $(CHROMIUM) build
+	$(PY) tests/browser/take_screenshots.py --out screenshots
 
 clean:
 	rm -rf $(VENV) site .cache .pytest_cache
