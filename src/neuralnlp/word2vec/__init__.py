@@ -13,12 +13,22 @@ One module per idea:
 own modules, e.g. ``from neuralnlp.word2vec.training import ...``.
 """
 
+from neuralnlp.word2vec.hierarchical_softmax import hs_grad, hs_log_probability, hs_probabilities, padded_paths
+from neuralnlp.word2vec.huffman import build_huffman_tree
+from neuralnlp.word2vec.models import CBOW, SkipGram
 from neuralnlp.word2vec.negative_sampling import NegativeSampler, noise_distribution, sgns_grad, sgns_loss
 from neuralnlp.word2vec.subsampling import keep_probability, paper_discard_probability, subsample
 from neuralnlp.word2vec.windows import cbow_examples, context_windows, expected_context_weight, skipgram_pairs
 
 __all__ = [
+    "CBOW",
     "NegativeSampler",
+    "SkipGram",
+    "build_huffman_tree",
+    "hs_grad",
+    "hs_log_probability",
+    "hs_probabilities",
+    "padded_paths",
     "cbow_examples",
     "context_windows",
     "expected_context_weight",
