@@ -15,6 +15,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent
 os.environ.setdefault("MPLBACKEND", "Agg")
 
+# Notebooks are jupytext .py files; pytest-markdown-docs would import (run) them during collection.
+# The build executes them instead (hooks/notebooks.py).
+collect_ignore_glob = ["docs/notebooks/*.py"]
+
 
 def _expand_includes(markdown_text: str) -> str:
     import markdown

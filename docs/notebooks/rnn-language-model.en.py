@@ -1,0 +1,5 @@
+# %% [markdown]
+# # This notebook is being written
+
+# %%
+print("placeholder")
