@@ -1,0 +1,287 @@
+"""The Elman recurrent network (RNN) as a ``torch.nn.Module``, with the conventions of ``torch.nn.RNN``.
+
+One time step reads the input x_t and the previous hidden state h_{t-1}:
+
+    h_t = tanh(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)
+
+``RNNCell`` computes one step; ``RNN`` runs the step over a whole sequence. Both have the
+parameters ``weight_ih`` (hidden, input), ``weight_hh`` (hidden, hidden), ``bias_ih`` and ``bias_hh``
+(hidden,), initialised like torch, and ``from_torch`` copies the weights of a ``torch.nn.RNN`` /
+``torch.nn.RNNCell``. The tests compare both with torch (outputs and gradients).
+
+Why the loop is written the way it is (see the performance page):
+
+- W_ih x_t + b_ih does not depend on the hidden state, so it is computed for every time step in
+  one matrix product before the loop; only W_hh h_{t-1} has to wait for the previous step.
+- The loop walks over ``unbind(0)`` rather than ``x[t]``: the backward of each ``x[t]`` builds a
+  zero gradient as large as the whole sequence, which makes backward time grow with seq².
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Optional
+
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+_ACTIVATIONS = {"tanh": torch.tanh, "relu": torch.relu}
+
+
+# ---- validation shared with neuralnlp.gru -------------------------------------------------------
+
+def _check_float_tensor(x, name: str, dtype: torch.dtype) -> None:
+    """TypeError unless ``x`` is a floating-point tensor of the module's dtype."""
+    if not torch.is_tensor(x):
+        raise TypeError(f"{name}: expected a floating-point torch.Tensor, got type {type(x).__name__}")
+    if not x.is_floating_point():
+        raise TypeError(f"{name}: expected a floating-point tensor (float32 or float64), got dtype {x.dtype}")
+    if x.dtype != dtype:
+        raise TypeError(f"{name}: expected dtype {dtype} (the dtype of the parameters), got dtype {x.dtype}")
+
+
+def _check_sequence_input(x: torch.Tensor, input_size: int, batch_first: bool) -> None:
+    """ValueError unless x is (seq, batch, input) [(batch, seq, input) if batch_first] or (seq, input)."""
+    layout = "(batch, seq, input_size)" if batch_first else "(seq, batch, input_size)"
+    if x.dim() not in (2, 3):
+        raise ValueError(f"x: expected a 3-D tensor {layout} or a 2-D tensor (seq, input_size), "
+                         f"got shape {tuple(x.shape)}")
+    if x.shape[-1] != input_size:
+        raise ValueError(f"x: expected input_size {input_size} on the last axis, got shape {tuple(x.shape)}")
+    seq_axis = 1 if (batch_first and x.dim() == 3) else 0
+    if x.shape[seq_axis] == 0:
+        raise ValueError(f"x: expected at least one time step, got shape {tuple(x.shape)}")
+
+
+def _check_step_input(x: torch.Tensor, input_size: int) -> None:
+    """ValueError unless x is (batch, input_size) or (input_size,)."""
+    if x.dim() not in (1, 2) or x.shape[-1] != input_size:
+        raise ValueError(f"x: expected shape (batch, {input_size}) or ({input_size},), got shape {tuple(x.shape)}")
+
+
+def _check_hidden(h, expected: tuple, dtype: torch.dtype, name: str) -> None:
+    """TypeError / ValueError unless ``h`` is a float tensor of exactly the ``expected`` shape."""
+    _check_float_tensor(h, name, dtype)
+    if tuple(h.shape) != tuple(expected):
+        raise ValueError(f"{name}: expected shape {tuple(expected)}, got shape {tuple(h.shape)}")
+
+
+def _check_torch_module(module, expected_type: type, name: str) -> None:
+    """ValueError unless ``module`` is a single-layer, unidirectional ``expected_type``."""
+    if not isinstance(module, expected_type):
+        raise TypeError(f"{name}: expected a {expected_type.__module__}.{expected_type.__name__}, "
+                        f"got {type(module).__name__}")
+    layers = getattr(module, "num_layers", 1)
+    bidirectional = getattr(module, "bidirectional", False)
+    if layers != 1 or bidirectional:
+        raise ValueError(f"{name}: expected a single-layer unidirectional module (num_layers=1, "
+                         f"bidirectional=False), got num_layers={layers}, bidirectional={bidirectional}")
+
+
+def _init_uniform(module: nn.Module, hidden_size: int) -> None:
+    """torch's default for recurrent layers: every parameter drawn from U(-1/√hidden, 1/√hidden).
+
+    The parameters are drawn in registration order (weight_ih, weight_hh, bias_ih, bias_hh), the
+    order torch uses, so the same seed gives the same weights as torch.nn.RNN / GRU.
+    """
+    bound = 1.0 / math.sqrt(hidden_size)
+    with torch.no_grad():
+        for p in module.parameters():
+            p.uniform_(-bound, bound)
+
+
+def _register_parameters(module: nn.Module, input_size: int, hidden_size: int, gates: int,
+                         bias: bool, dtype: Optional[torch.dtype]) -> None:
+    dtype = torch.get_default_dtype() if dtype is None else dtype
+    rows = gates * hidden_size
+    module.weight_ih = nn.Parameter(torch.empty(rows, input_size, dtype=dtype))
+    module.weight_hh = nn.Parameter(torch.empty(rows, hidden_size, dtype=dtype))
+    if bias:
+        module.bias_ih = nn.Parameter(torch.empty(rows, dtype=dtype))
+        module.bias_hh = nn.Parameter(torch.empty(rows, dtype=dtype))
+    else:
+        module.register_parameter("bias_ih", None)
+        module.register_parameter("bias_hh", None)
+    _init_uniform(module, hidden_size)
+
+
+def _copy_from_torch(ours: nn.Module, theirs: nn.Module, suffix: str) -> None:
+    """Copy torch's ``weight_ih{suffix}`` etc. into our ``weight_ih`` etc."""
+    with torch.no_grad():
+        for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
+            p = getattr(ours, name)
+            if p is not None:
+                p.copy_(getattr(theirs, name + suffix))
+
+
+def _sequence_to_time_major(x: torch.Tensor, h0, hidden_size: int, batch_first: bool, name: str):
+    """Bring x to (seq, batch, input) and h0 to (batch, hidden); return them and whether x was batched.
+
+    Checks h0 against the shapes torch.nn.RNN accepts: (1, batch, hidden), or (1, hidden) for an
+    unbatched x.
+    """
+    batched = x.dim() == 3
+    if not batched:
+        x = x.unsqueeze(1)
+    elif batch_first:
+        x = x.transpose(0, 1)
+    batch = x.shape[1]
+    if h0 is None:
+        return x, x.new_zeros(batch, hidden_size), batched
+    expected = (1, batch, hidden_size) if batched else (1, hidden_size)
+    _check_hidden(h0, expected, x.dtype, name)
+    return x, (h0[0] if batched else h0), batched
+
+
+def _sequence_outputs(output: torch.Tensor, h: torch.Tensor, batched: bool, batch_first: bool):
+    """From time-major (seq, batch, hidden) back to the layout of the input, plus h_n as torch returns it."""
+    if not batched:
+        return output.squeeze(1), h  # (seq, hidden) and (1, hidden)
+    if batch_first:
+        output = output.transpose(0, 1)
+    return output, h.unsqueeze(0)
+
+
+# ---- the modules --------------------------------------------------------------------------------
+
+class RNNCell(nn.Module):
+    r"""One step of an Elman RNN: h' = tanh(W_ih x + b_ih + W_hh h + b_hh), like ``torch.nn.RNNCell``.
+
+    $$h' = \tanh(W_{ih} x + b_{ih} + W_{hh} h + b_{hh})$$
+
+    Args:
+        input_size: length of each input vector x.
+        hidden_size: length of the hidden state h.
+        bias: if False, b_ih and b_hh are left out (``bias_ih`` and ``bias_hh`` are None).
+        nonlinearity: ``"tanh"`` (default) or ``"relu"``.
+        dtype: dtype of the parameters (default: torch's default dtype).
+
+    Attributes:
+        weight_ih: (hidden_size, input_size).
+        weight_hh: (hidden_size, hidden_size).
+        bias_ih, bias_hh: (hidden_size,). All four drawn from U(-1/√hidden_size, 1/√hidden_size).
+
+    Shapes:
+        x: (batch, input_size) or (input_size,);
+        h: (batch, hidden_size) or (hidden_size,), zeros if None;
+        returns h': same shape as h.
+
+    Raises:
+        TypeError: x or h is not a floating-point tensor of the parameters' dtype.
+        ValueError: x does not end in input_size, or h does not have the shape above.
+    """
+
+    def __init__(self, input_size: int, hidden_size: int, bias: bool = True, nonlinearity: str = "tanh",
+                 *, dtype: Optional[torch.dtype] = None):
+        super().__init__()
+        if nonlinearity not in _ACTIVATIONS:
+            raise ValueError(f"nonlinearity: expected 'tanh' or 'relu', got {nonlinearity!r}")
+        self.input_size, self.hidden_size, self.bias = input_size, hidden_size, bias
+        self.nonlinearity = nonlinearity
+        _register_parameters(self, input_size, hidden_size, 1, bias, dtype)
+
+    # --8<-- [start:cell]
+    def forward(self, x: torch.Tensor, h: Optional[torch.Tensor] = None) -> torch.Tensor:
+        _check_float_tensor(x, "x", self.weight_ih.dtype)
+        _check_step_input(x, self.input_size)
+        if h is None:
+            h = x.new_zeros(*x.shape[:-1], self.hidden_size)
+        _check_hidden(h, (*x.shape[:-1], self.hidden_size), x.dtype, "h")
+        activation = _ACTIVATIONS[self.nonlinearity]
+        return activation(F.linear(x, self.weight_ih, self.bias_ih) + F.linear(h, self.weight_hh, self.bias_hh))
+    # --8<-- [end:cell]
+
+    @classmethod
+    def from_torch(cls, cell: nn.RNNCell) -> "RNNCell":
+        """Our ``RNNCell`` with a copy of ``cell``'s weights, bias setting, nonlinearity and dtype."""
+        _check_torch_module(cell, nn.RNNCell, "cell")
+        ours = cls(cell.input_size, cell.hidden_size, cell.bias, cell.nonlinearity, dtype=cell.weight_ih.dtype)
+        _copy_from_torch(ours, cell, "")
+        return ours
+
+    def extra_repr(self) -> str:
+        return (f"{self.input_size}, {self.hidden_size}, bias={self.bias}, "
+                f"nonlinearity={self.nonlinearity!r}")
+
+
+class RNN(nn.Module):
+    r"""A single-layer Elman RNN over a whole sequence, with the shapes of ``torch.nn.RNN``.
+
+    For t = 1, …, seq:
+
+    $$h_t = \tanh(W_{ih} x_t + b_{ih} + W_{hh} h_{t-1} + b_{hh})$$
+
+    starting from h_0 (zeros if not given). The output is every h_t; h_n is the last one.
+
+    Args:
+        input_size: length of each input vector x_t.
+        hidden_size: length of the hidden state h_t.
+        bias: if False, b_ih and b_hh are left out (``bias_ih`` and ``bias_hh`` are None).
+        nonlinearity: ``"tanh"`` (default) or ``"relu"``.
+        batch_first: if True, x and output are (batch, seq, ·) instead of (seq, batch, ·).
+        dtype: dtype of the parameters (default: torch's default dtype).
+
+    Attributes:
+        weight_ih: (hidden_size, input_size); torch calls it ``weight_ih_l0``.
+        weight_hh: (hidden_size, hidden_size).
+        bias_ih, bias_hh: (hidden_size,). All four drawn from U(-1/√hidden_size, 1/√hidden_size).
+
+    Shapes:
+        x: (seq, batch, input_size), or (batch, seq, input_size) if batch_first, or unbatched (seq, input_size);
+        h0: (1, batch, hidden_size), or (1, hidden_size) unbatched; zeros if None;
+        returns (output, h_n): output (seq, batch, hidden_size) [(batch, seq, hidden_size) if batch_first,
+        (seq, hidden_size) unbatched] and h_n (1, batch, hidden_size) [(1, hidden_size) unbatched].
+
+    Raises:
+        TypeError: x or h0 is not a floating-point tensor of the parameters' dtype.
+        ValueError: x is not 2-D/3-D, does not end in input_size or has no time step; h0 has the wrong shape.
+    """
+
+    def __init__(self, input_size: int, hidden_size: int, bias: bool = True, nonlinearity: str = "tanh",
+                 batch_first: bool = False, *, dtype: Optional[torch.dtype] = None):
+        super().__init__()
+        if nonlinearity not in _ACTIVATIONS:
+            raise ValueError(f"nonlinearity: expected 'tanh' or 'relu', got {nonlinearity!r}")
+        self.input_size, self.hidden_size, self.bias = input_size, hidden_size, bias
+        self.nonlinearity, self.batch_first = nonlinearity, batch_first
+        _register_parameters(self, input_size, hidden_size, 1, bias, dtype)
+
+    def forward(self, x: torch.Tensor, h0: Optional[torch.Tensor] = None) -> tuple[torch.Tensor, torch.Tensor]:
+        _check_float_tensor(x, "x", self.weight_ih.dtype)
+        _check_sequence_input(x, self.input_size, self.batch_first)
+        x, h, batched = _sequence_to_time_major(x, h0, self.hidden_size, self.batch_first, "h0")
+        activation = _ACTIVATIONS[self.nonlinearity]
+        # --8<-- [start:input-projection]
+        # W_ih x_t + b_ih + b_hh does not depend on h, so compute it for all time steps in one matmul:
+        # (seq, batch, input) -> (seq, batch, hidden).
+        bias = None if self.bias_ih is None else self.bias_ih + self.bias_hh
+        projected_inputs = F.linear(x, self.weight_ih, bias)
+        # --8<-- [end:input-projection]
+        # --8<-- [start:recurrence]
+        outputs = []
+        for projected_x_t in projected_inputs.unbind(0):  # not projected_inputs[t]: see the module docstring
+            # addmm(a, h, W_hhᵀ) = a + h W_hhᵀ in one call
+            h = activation(torch.addmm(projected_x_t, h, self.weight_hh.T))
+            outputs.append(h)
+        output = torch.stack(outputs)  # (seq, batch, hidden)
+        # --8<-- [end:recurrence]
+        return _sequence_outputs(output, h, batched, self.batch_first)
+
+    @classmethod
+    def from_torch(cls, module: nn.RNN) -> "RNN":
+        """Our ``RNN`` with a copy of ``module``'s weights and settings (single layer, unidirectional only).
+
+        Raises:
+            TypeError: ``module`` is not a ``torch.nn.RNN``.
+            ValueError: it has more than one layer or is bidirectional.
+        """
+        _check_torch_module(module, nn.RNN, "module")
+        ours = cls(module.input_size, module.hidden_size, module.bias, module.nonlinearity,
+                   module.batch_first, dtype=module.weight_ih_l0.dtype)
+        _copy_from_torch(ours, module, "_l0")
+        return ours
+
+    def extra_repr(self) -> str:
+        return (f"{self.input_size}, {self.hidden_size}, bias={self.bias}, "
+                f"nonlinearity={self.nonlinearity!r}, batch_first={self.batch_first}")
