@@ -1,0 +1,110 @@
+"""A long-memory task: read a sequence and, at its end, name the token it started with.
+
+Each sequence holds ``n_steps + 1`` tokens drawn uniformly from ``n_symbols`` symbols. The label is
+the first token; the ``n_steps`` tokens after it are distractors from the same symbols, so the
+network has to carry the first token through ``n_steps`` updates of its hidden state. Guessing
+scores 1 / n_symbols. The gradient that teaches the network to keep the first token has to flow
+back through all ``n_steps`` steps, which is where a plain RNN's vanishing gradient shows.
+
+``recall_first_token`` makes a batch, ``LastStateClassifier`` puts a linear readout on the final
+hidden state of any recurrent module with the ``torch.nn.RNN``/``GRU`` interface, and
+``train_recall`` / ``recall_accuracy`` train it with Adam and measure it on fresh sequences.
+"""
+
+from __future__ import annotations
+
+import torch
+
+
+def _check_positive_int(n, name: str, minimum: int = 1) -> None:
+    if not isinstance(n, int) or isinstance(n, bool) or n < minimum:
+        raise ValueError(f"{name}: expected an integer >= {minimum}, got {n!r}")
+
+
+# --8<-- [start:data]
+def recall_first_token(
+    n_steps: int, batch_size: int, n_symbols: int = 8, generator: torch.Generator | None = None
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """A batch of "recall the first token after ``n_steps`` more tokens" sequences.
+
+    Args:
+        n_steps: number of distractor tokens after the one to remember, >= 1.
+        batch_size: number of sequences, >= 1.
+        n_symbols: size of the alphabet, >= 2; chance accuracy is 1 / n_symbols.
+        generator: a seeded ``torch.Generator`` for reproducible batches.
+
+    Returns:
+        x: (n_steps + 1, batch_size, n_symbols) float32 one-hot vectors, time first like torch.nn.RNN.
+        y: (batch_size,) int64, the first token of each sequence.
+
+    Raises:
+        ValueError: a count is not an integer of at least its minimum.
+    """
+    _check_positive_int(n_steps, "n_steps")
+    _check_positive_int(batch_size, "batch_size")
+    _check_positive_int(n_symbols, "n_symbols", minimum=2)
+    tokens = torch.randint(n_symbols, (n_steps + 1, batch_size), generator=generator)
+    x = torch.nn.functional.one_hot(tokens, n_symbols).float()
+    return x, tokens[0]
+# --8<-- [end:data]
+
+
+class LastStateClassifier(torch.nn.Module):
+    """Class scores from the last hidden state of a recurrent module: logits = W h_T + b.
+
+    Args:
+        recurrent: a single-layer module called as ``recurrent(x) -> (output, h_n)`` with
+            h_n of shape (1, batch, hidden), e.g. ``neuralnlp.rnn.RNN`` or ``neuralnlp.gru.GRU``.
+        hidden_size: its hidden size.
+        n_classes: number of classes.
+
+    Shapes:
+        x: (seq, batch, input)  ->  logits: (batch, n_classes)
+    """
+
+    def __init__(self, recurrent: torch.nn.Module, hidden_size: int, n_classes: int):
+        super().__init__()
+        self.recurrent = recurrent
+        self.readout = torch.nn.Linear(hidden_size, n_classes)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        _, h_n = self.recurrent(x)
+        return self.readout(h_n[0])
+
+
+# --8<-- [start:train]
+def train_recall(
+    model: torch.nn.Module, n_steps: int, *, steps: int = 300, batch_size: int = 64, n_symbols: int = 8,
+    lr: float = 1e-2, seed: int = 0,
+) -> list[float]:
+    """Train ``model`` on fresh batches of ``recall_first_token`` with Adam and cross-entropy.
+
+    Returns the training loss of every step.
+    """
+    _check_positive_int(steps, "steps")
+    generator = torch.Generator().manual_seed(seed)
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+    losses = []
+    for _ in range(steps):
+        x, y = recall_first_token(n_steps, batch_size, n_symbols, generator)
+        loss = torch.nn.functional.cross_entropy(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.item())
+    return losses
+# --8<-- [end:train]
+
+
+def recall_accuracy(
+    model: torch.nn.Module, n_steps: int, *, n_sequences: int = 1000, n_symbols: int = 8, seed: int = 1
+) -> float:
+    """Fraction of ``n_sequences`` fresh sequences whose first token ``model`` names correctly.
+
+    ``model(x)`` takes x: (n_steps + 1, batch, n_symbols) and returns logits (batch, n_symbols).
+    Use a different ``seed`` from training so the sequences are new.
+    """
+    x, y = recall_first_token(n_steps, n_sequences, n_symbols, torch.Generator().manual_seed(seed))
+    with torch.no_grad():
+        predicted = model(x).argmax(dim=-1)
+    return (predicted == y).float().mean().item()
