@@ -1,6 +1,6 @@
 import numpy as np
 
-from neuralnlp.word2vec import expected_context_weight, keep_probability, paper_discard_probability
+from neuralnlp.word2vec import keep_probability, paper_discard_probability
 
 # A corpus of 1,000,000 tokens; word frequencies f = count / total.
 counts = np.array([60_000, 10_000, 3_000, 1_000, 100])
@@ -13,7 +13,3 @@ keep_paper = 1 - paper_discard_probability(counts_with_rest, sample=t)[:-1]
 print(f"{'frequency':>10} {'keep (gensim)':>14} {'keep (paper)':>13}")
 for c, g, p in zip(counts, keep_gensim, keep_paper):
     print(f"{c / total:10.5f} {g:14.4f} {p:13.4f}")
-
-window = 5
-distance = np.arange(1, window + 1)
-print("dynamic window, weight of a context word at distance 1..5:", np.round(expected_context_weight(distance, window), 2))

@@ -32,7 +32,7 @@ def train(model, inputs, targets, epochs=3, batch=128):
 
 
 pairs = torch.tensor([p for s in ids for p in skipgram_pairs(s, window=2)])
-print(f"skip-gram, {len(pairs)} pairs; nearest neighbours by cosine:")
+print(f"{len(vocab)} words; skip-gram, {len(pairs)} pairs; nearest neighbours by cosine:")
 train(SkipGram(len(vocab), 16, "negative"), pairs[:, 0], pairs[:, 1])
 
 examples = [(c + [-1] * (4 - len(c)), t) for s in ids for c, t in cbow_examples(s, window=2)]

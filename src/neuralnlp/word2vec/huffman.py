@@ -15,7 +15,6 @@ from __future__ import annotations
 import numpy as np
 
 
-# --8<-- [start:build]
 def build_huffman_tree(counts) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """Huffman codes and inner-node paths for every word, following word2vec.c's ``CreateBinaryTree``.
 
@@ -46,6 +45,9 @@ def build_huffman_tree(counts) -> tuple[list[np.ndarray], list[np.ndarray]]:
     branch = np.zeros(2 * V - 1, dtype=np.int64)
     leaf, inner = V - 1, V  # next unmerged leaf (scanning toward frequent ones), next unmerged inner node
 
+    # --8<-- [start:merge]
+    # Leaves come sorted by decreasing count and merged nodes are made in increasing weight, so the
+    # smallest unmerged node is either the last unmerged leaf or the first unmerged inner node.
     def pick_smallest() -> int:
         nonlocal leaf, inner
         if leaf >= 0 and weight[leaf] < weight[inner]:
@@ -59,9 +61,11 @@ def build_huffman_tree(counts) -> tuple[list[np.ndarray], list[np.ndarray]]:
         weight[new] = weight[first] + weight[second]
         parent[first] = parent[second] = new
         branch[second] = 1
+    # --8<-- [end:merge]
 
     codes, points = [None] * V, [None] * V
     root = 2 * V - 2
+    # --8<-- [start:paths]
     for position, word in enumerate(order):
         path, bits, node = [], [], position
         while node != root:
@@ -70,5 +74,5 @@ def build_huffman_tree(counts) -> tuple[list[np.ndarray], list[np.ndarray]]:
             path.append(node - V)
         codes[word] = np.array(bits[::-1], dtype=np.int64)
         points[word] = np.array(path[::-1], dtype=np.int64)
+    # --8<-- [end:paths]
     return codes, points
-# --8<-- [end:build]
