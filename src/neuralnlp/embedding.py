@@ -102,6 +102,7 @@ class _Lookup(torch.autograd.Function):
         ctx.sparse = sparse
         return weight.index_select(0, ids.reshape(-1)).reshape(*ids.shape, weight.shape[1])
 
+    # --8<-- [start:backward]
     @staticmethod
     def backward(ctx, grad_output):
         (ids,) = ctx.saved_tensors
@@ -116,12 +117,13 @@ class _Lookup(torch.autograd.Function):
         else:
             grad_weight = torch.zeros(shape, dtype=rows.dtype).index_add_(0, flat_ids, rows)
         return grad_weight, None, None, None
+    # --8<-- [end:backward]
 
 
 class Embedding(torch.nn.Module):
-    r"""A lookup table of ``num_embeddings`` learnable vectors of length ``embedding_dim``.
+    """A lookup table of ``num_embeddings`` learnable vectors of length ``embedding_dim``.
 
-    .. math::  \mathrm{Embedding}(i) = W_{i,:}, \qquad W \in \mathbb{R}^{V \times d}
+    Embedding(ids)[..., :] = W[ids[...], :], with W of shape (V, d) = (num_embeddings, embedding_dim).
 
     Args:
         num_embeddings: vocabulary size V (number of rows).
