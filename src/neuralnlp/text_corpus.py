@@ -178,6 +178,17 @@ def source_cross_entropy(tokens) -> float:
     return total / (len(tokens) - 1)
 
 
+def split_sentences(tokens) -> list[list[str]]:
+    """Split a token list after every "."; an unfinished last sentence is dropped."""
+    sentences, current = [], []
+    for token in tokens:
+        current.append(token)
+        if token == END:
+            sentences.append(current)
+            current = []
+    return sentences
+
+
 def is_sentence(tokens) -> bool:
     """True if ``tokens`` is exactly one complete sentence of the grammar (ending in ".")."""
     state = START

@@ -21,12 +21,9 @@ def test_generate_is_deterministic_and_seeded():
 def test_generate_makes_whole_grammatical_sentences():
     tokens = tc.generate(200, seed=0)
     assert tokens[-1] == "." and tokens.count(".") == 200
-    sentence = []
-    for token in tokens:
-        sentence.append(token)
-        if token == ".":
-            assert tc.is_sentence(sentence), sentence
-            sentence = []
+    sentences = tc.split_sentences(tokens)
+    assert len(sentences) == 200 and sum(map(len, sentences)) == len(tokens)
+    assert all(tc.is_sentence(s) for s in sentences)
 
 
 def test_encode_decode_round_trip():
@@ -34,6 +31,11 @@ def test_encode_decode_round_trip():
     ids = tc.encode(tokens)
     assert all(isinstance(i, int) for i in ids)
     assert tc.decode(ids) == tokens
+
+
+def test_split_sentences_drops_an_unfinished_one():
+    tokens = "a cat sees a dog . the birds like some cats . a dog".split()
+    assert tc.split_sentences(tokens) == [tokens[:6], tokens[6:12]]
 
 
 def test_is_sentence_checks_agreement_and_completeness():
