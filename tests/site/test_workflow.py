@@ -49,7 +49,7 @@ def test_it_uploads_the_strictly_built_site_and_deploys_it_from_main_only():
     upload = [s for s in jobs["test"]["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact")]
     assert upload and upload[0]["with"]["path"] == "site"
     assert "refs/heads/main" in upload[0]["if"]
-    # `make test` strictly builds into site/, after the tests passed
+    # `make test` strictly builds into site/ (and then tests that very site)
     assert re.search(r"^test:.*\n(\t.*\n)*\t\$\(MAKE\) build", (ROOT / "Makefile").read_text(), re.M)
     deploy = jobs["deploy"]
     assert deploy["needs"] == "test"
