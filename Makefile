@@ -31,10 +31,11 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(MKDOCS) build --strict
 
-## test: unit tests, every snippet, every page's code, the guarantees, a strict build, then the browser tests on it
+## test: a strict build into site/ (it runs every snippet and notebook), then every test: units, snippets,
+##       every page's code, the build guarantees, and the browser tests on the built site/
 test: $(STAMP) $(CHROMIUM)
-	$(PY) -m pytest
 	$(MAKE) build
+	BROWSER_SITE=site $(PY) -m pytest
 
 ## outputs: re-run every snippet and rewrite its .out file (after an intended change)
 outputs: $(STAMP)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from pages import expand_includes  # tests/site/pages.py (on pytest's pythonpath)
+
 ROOT = Path(__file__).resolve().parent
 os.environ.setdefault("MPLBACKEND", "Agg")
 
@@ -20,23 +22,13 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 collect_ignore_glob = ["docs/notebooks/*.py"]
 
 
-def _expand_includes(markdown_text: str) -> str:
-    import markdown
-
-    md = markdown.Markdown(
-        extensions=["pymdownx.snippets"],
-        extension_configs={"pymdownx.snippets": {"base_path": [str(ROOT)], "check_paths": True, "dedent_subsections": True}},
-    )
-    return "\n".join(md.preprocessors["snippet"].run(markdown_text.split("\n")))
-
-
 @pytest.hookimpl
 def pytest_markdown_docs_markdown_it():
     from markdown_it import MarkdownIt
 
     class IncludeExpandingMarkdownIt(MarkdownIt):
         def parse(self, src, env=None):
-            return super().parse(_expand_includes(src), env)
+            return super().parse(expand_includes(src), env)
 
     return IncludeExpandingMarkdownIt(config="commonmark")
 

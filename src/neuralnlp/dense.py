@@ -96,10 +96,12 @@ class Dense:
 
     @property
     def in_features(self) -> int:
+        """Number of inputs each neuron takes: ``weight.shape[1]``."""
         return self.weight.shape[1]
 
     @property
     def out_features(self) -> int:
+        """Number of neurons, that is of outputs: ``weight.shape[0]``."""
         return self.weight.shape[0]
 
     # --8<-- [start:parameter-count]

@@ -53,6 +53,7 @@ class FeedForward(nn.Module):
         self.final_activation = final_activation
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """Apply every layer in turn. x: (batch, in_features) → (batch, out_features)."""
         _check_input(x, self.layers[0].in_features)
         for i, layer in enumerate(self.layers):
             x = layer(x)

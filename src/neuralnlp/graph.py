@@ -56,22 +56,27 @@ class Value:
         return Value(self.data**exponent, (self,), (exponent * self.data ** (exponent - 1),), f"**{exponent}")
 
     def exp(self):
+        """e^x; its local gradient is e^x."""
         e = math.exp(self.data)
         return Value(e, (self,), (e,), "exp")
 
     def log(self):
+        """ln x; its local gradient is 1/x."""
         return Value(math.log(self.data), (self,), (1.0 / self.data,), "log")
 
     def tanh(self):
+        """tanh x; its local gradient is 1 − tanh²x."""
         t = math.tanh(self.data)
         return Value(t, (self,), (1.0 - t * t,), "tanh")
 
     def sigmoid(self):
+        """σ(x); its local gradient is σ(x)(1 − σ(x))."""
         e = math.exp(-abs(self.data))  # never overflows, whatever the sign
         s = 1.0 / (1.0 + e) if self.data >= 0 else e / (1.0 + e)
         return Value(s, (self,), (s * (1.0 - s),), "sigmoid")
 
     def relu(self):
+        """max(x, 0); its local gradient is 1 for x > 0, else 0."""
         return Value(max(self.data, 0.0), (self,), (1.0 if self.data > 0 else 0.0,), "relu")
     # --8<-- [end:ops]
 

@@ -56,6 +56,18 @@ def parse(path: Path) -> Page:
     return Page(path, headings, includes, equations)
 
 
+def expand_includes(markdown_text: str) -> str:
+    """Replace each ``--8<--`` include line with what it embeds, using pymdownx.snippets' own
+    preprocessor configured as in mkdocs.yml: the code exactly as the built page shows it."""
+    import markdown
+
+    md = markdown.Markdown(
+        extensions=["pymdownx.snippets"],
+        extension_configs={"pymdownx.snippets": {"base_path": [str(ROOT)], "check_paths": True, "dedent_subsections": True}},
+    )
+    return "\n".join(md.preprocessors["snippet"].run(markdown_text.split("\n")))
+
+
 def zh_pages() -> list[Path]:
     return sorted(p for p in DOCS.rglob("*.md") if not p.name.endswith(".en.md") and "assets" not in p.parts)
 

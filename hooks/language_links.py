@@ -1,0 +1,20 @@
+"""Drop the <link rel="alternate" hreflang> tags from each page's <head>.
+
+Material's JavaScript takes every such link as the root of a language version and fetches
+`<link href>/sitemap.xml` on every page load. mkdocs-static-i18n points the links at the
+counterpart *page* (so that the language menu lands on the same page in the other language),
+so each load made two requests for sitemaps that do not exist: two console errors per page.
+The language menu in the header (a.md-select__link) is untouched: it keeps linking to the
+counterpart page, and a click on it is plain navigation.
+"""
+
+from __future__ import annotations
+
+import re
+
+HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_post_page(output: str, page, config) -> str:
+    head, sep, body = output.partition("</head>")
+    return HEAD_ALTERNATE.sub("", head) + sep + body
