@@ -48,10 +48,12 @@ def hs_log_probability(center, inner_vectors, code, point) -> float:
     Args:
         center: (dim,) the input vector v_c (CBOW: the mean of the context vectors).
         inner_vectors: (V - 1, dim) output vectors u_n of the inner nodes.
-        code, point: the word's Huffman code and inner-node path, from ``build_huffman_tree``.
+        code: the word's Huffman code, (L,) branches 0 or 1, from ``build_huffman_tree``.
+        point: the inner nodes on the word's path, (L,) indices in [0, V - 2], root first.
 
     Raises:
-        TypeError: non-float vectors. ValueError: wrong shapes or a node index out of range.
+        TypeError: non-float vectors.
+        ValueError: wrong shapes or a node index out of range.
     """
     center, inner_vectors = _check_inputs(center, inner_vectors)
     code, point = _check_path(code, point, len(inner_vectors))
@@ -64,8 +66,10 @@ def hs_probabilities(center, inner_vectors, codes, points) -> np.ndarray:
     """p(w | c) for every word w of the vocabulary: (V,), summing to 1.
 
     Args:
-        center: (dim,); inner_vectors: (V - 1, dim); codes, points: lists of V paths from
-        ``build_huffman_tree``.
+        center: (dim,) the input vector v_c.
+        inner_vectors: (V - 1, dim) output vectors of the inner nodes.
+        codes: the V Huffman codes from ``build_huffman_tree``.
+        points: the V inner-node paths from ``build_huffman_tree``.
     """
     return np.exp([hs_log_probability(center, inner_vectors, c, p) for c, p in zip(codes, points)])
 
@@ -76,6 +80,8 @@ def hs_grad(center, inner_vectors, code, point) -> tuple[np.ndarray, np.ndarray]
     With x_j = u_{point_j}·v_c and label t_j = 1 - code_j, dL/dx_j = σ(x_j) - t_j, so
     dL/dv_c = Σ_j (σ(x_j) - t_j) u_{point_j} and dL/du_{point_j} = (σ(x_j) - t_j) v_c (zero for
     nodes off the path). word2vec.c uses g = (1 - code - σ(x)) · learning rate, the negative of this.
+
+    Arguments and errors are those of :func:`hs_log_probability`.
 
     Returns:
         (grad_center (dim,), grad_inner (V - 1, dim)).
@@ -90,6 +96,10 @@ def hs_grad(center, inner_vectors, code, point) -> tuple[np.ndarray, np.ndarray]
 
 def padded_paths(codes, points) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Stack the V paths into (V, L) arrays for batched use, L the longest code.
+
+    Args:
+        codes: the V Huffman codes from ``build_huffman_tree``.
+        points: the V inner-node paths from ``build_huffman_tree``.
 
     Returns:
         (codes (V, L) int64, points (V, L) int64, mask (V, L) bool); padded slots have code 0,

@@ -83,7 +83,8 @@ class SkipGram(_Word2Vec):
     """Skip-gram: the target word's input vector predicts one context word.
 
     Args:
-        vocab_size: V. embedding_dim: d.
+        vocab_size: V, the number of words.
+        embedding_dim: d, the length of each word vector.
         loss: ``"softmax"``, ``"negative"`` or ``"hierarchical"``.
         counts: (V,) word counts, needed for ``"hierarchical"`` (the Huffman tree).
         dtype: parameter dtype.
@@ -92,12 +93,14 @@ class SkipGram(_Word2Vec):
         forward(target (batch,), context (batch,), negatives (batch, k) or None) -> scalar mean loss.
 
     Raises:
-        ValueError: unknown loss, missing counts or negatives. IndexError/TypeError: bad ids
-        (from ``neuralnlp.embedding.Embedding``).
+        ValueError: unknown loss, missing counts or missing negatives.
+        IndexError: an id out of range (raised by ``neuralnlp.embedding.Embedding``).
+        TypeError: ids that are not integers (likewise).
     """
 
     # --8<-- [start:skipgram]
     def forward(self, target, context, negatives=None) -> torch.Tensor:
+        """Mean loss of predicting each ``context`` (batch,) from its ``target`` (batch,)."""
         hidden = self.input_vectors(target)  # (batch, d)
         return self.loss_from_hidden(hidden, torch.as_tensor(context), negatives).mean()
     # --8<-- [end:skipgram]
@@ -106,7 +109,7 @@ class SkipGram(_Word2Vec):
 class CBOW(_Word2Vec):
     """CBOW: the mean of the context words' input vectors predicts the target word.
 
-    Args: as :class:`SkipGram`.
+    Takes the same arguments as :class:`SkipGram`.
 
     Shapes:
         forward(contexts (batch, C), target (batch,), negatives (batch, k) or None) -> scalar mean loss.
@@ -118,6 +121,7 @@ class CBOW(_Word2Vec):
 
     # --8<-- [start:cbow]
     def forward(self, contexts, target, negatives=None) -> torch.Tensor:
+        """Mean loss of predicting each ``target`` (batch,) from its ``contexts`` (batch, C), -1 = padding."""
         contexts = torch.as_tensor(contexts)
         present = contexts >= 0  # (batch, C); -1 marks padding
         vectors = self.input_vectors(contexts.clamp(min=0)) * present.unsqueeze(-1)

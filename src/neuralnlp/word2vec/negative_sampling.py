@@ -141,7 +141,8 @@ def sgns_loss(center, context, negatives, reduction: str = "mean"):
         reduction: ``"mean"`` (over the batch), ``"sum"`` or ``"none"`` (shape (batch,)).
 
     Raises:
-        TypeError: non-float input. ValueError: mismatched shapes or unknown reduction.
+        TypeError: non-float input.
+        ValueError: mismatched shapes or an unknown reduction.
     """
     center, context, negatives = _check_sgns_inputs(center, context, negatives)
     positive_score = np.sum(context * center, axis=-1)  # (batch,)

@@ -92,8 +92,8 @@ def subsample(ids, keep_prob, rng: np.random.Generator) -> np.ndarray:
         the kept ids, (m,) with m <= n, in their original order.
 
     Raises:
-        TypeError: ``ids`` not integer or ``keep_prob`` not float; ValueError: wrong shapes, an id
-        out of range, or ``rng`` not a Generator.
+        TypeError: ``ids`` not integer, or ``keep_prob`` not float.
+        ValueError: wrong shapes, an id out of range, or ``rng`` not a Generator.
     """
     ids = np.asarray(ids)
     keep_prob = np.asarray(keep_prob)
