@@ -21,8 +21,9 @@ for end in range(100, 501, 100):
     loss = np.mean(losses[end - 100 : end])  # mean over the last 100 steps: single batches are noisy
     print(f"steps {end - 99:3d}-{end}: loss {loss:.4f}, perplexity {math.exp(loss):.4f}")
 
-print(f"held-out perplexity, trained RNN:     {perplexity(model, test_ids):.4f}")
-print(f"held-out perplexity, the true source: {math.exp(source_cross_entropy(test_tokens)):.4f}")
+model_ppl, source_ppl = perplexity(model, test_ids), math.exp(source_cross_entropy(test_tokens))
+print(f"held-out perplexity, trained RNN:     {model_ppl:.4f}")
+print(f"held-out perplexity, the true source: {source_ppl:.4f}  (ratio {model_ppl / source_ppl:.3f})")
 print(f"exp(entropy rate):                    {math.exp(entropy_rate()):.4f}")
 
 
@@ -30,7 +31,7 @@ def draw():
     fig, ax = plt.subplots(figsize=(6, 3.5))
     ax.plot(np.arange(1, len(losses) + 1), losses, linewidth=0.8, label="training loss (one batch)")
     ax.axhline(entropy_rate(), linestyle="--", label="entropy rate (best possible)")
-    ax.set(xlabel="training step", ylabel="cross-entropy (nats per token)", yscale="log")
+    ax.set(xlabel="training step", ylabel="cross-entropy (nats per token)")
     ax.legend()
     return fig
 

@@ -88,6 +88,7 @@ class RNNLanguageModel(nn.Module):
         self.head = nn.Linear(hidden_size, vocab_size, dtype=dtype)
 
     def forward(self, ids, h0=None):
+        """Logits for the next token at every position: ids (batch, seq) → (logits (batch, seq, V), h_n)."""
         ids = check_token_ids(ids, self.vocab_size)
         hidden_states, h_n = self.recurrent(self.embedding(ids), h0)  # (batch, seq, H): one h_t per step
         return self.head(hidden_states), h_n
@@ -121,8 +122,10 @@ def language_model_loss(model: RNNLanguageModel, ids) -> torch.Tensor:
     ids = check_token_ids(ids, model.vocab_size, min_length=2)
     logits, _ = model(ids[..., :-1])
     return next_token_cross_entropy(logits, ids[..., 1:])
+# --8<-- [end:loss]
 
 
+# --8<-- [start:perplexity]
 def perplexity(model: RNNLanguageModel, ids) -> float:
     """exp(L), L the mean next-token cross-entropy on ``ids`` (read from the first token, h_0 = 0).
 
@@ -131,7 +134,7 @@ def perplexity(model: RNNLanguageModel, ids) -> float:
     """
     with torch.no_grad():
         return math.exp(language_model_loss(model, ids).item())
-# --8<-- [end:loss]
+# --8<-- [end:perplexity]
 
 
 # --8<-- [start:train]
