@@ -37,13 +37,16 @@ from neuralnlp.rnn import (
 
 
 # --8<-- [start:step]
-def _gru_step(projected_x: torch.Tensor, h: torch.Tensor, weight_hh: torch.Tensor, bias_hh):
-    """One GRU step given the input side W_ih x + b_ih (batch, 3·hidden); returns (r, z, n)."""
-    x_r, x_z, x_n = projected_x.chunk(3, dim=-1)
-    h_r, h_z, h_n = F.linear(h, weight_hh, bias_hh).chunk(3, dim=-1)
-    r = torch.sigmoid(x_r + h_r)  # reset gate
-    z = torch.sigmoid(x_z + h_z)  # update gate
-    n = torch.tanh(x_n + r * h_n)  # candidate state: r scales W_hn h + b_hn
+def _gru_step(x_rz: torch.Tensor, x_n: torch.Tensor, h: torch.Tensor, weight_hh: torch.Tensor, bias_hh):
+    """One GRU step; x_rz and x_n are the input side W_ih x + b_ih split into r, z rows and n rows.
+
+    Returns (r, z, n), each shaped like h (batch, hidden).
+    """
+    hidden = h.shape[-1]
+    h_rz, h_n = F.linear(h, weight_hh, bias_hh).split([2 * hidden, hidden], dim=-1)
+    # The reset and update gates have the same form, so one sigmoid computes both.
+    r, z = torch.sigmoid(x_rz + h_rz).chunk(2, dim=-1)
+    n = torch.tanh(torch.addcmul(x_n, r, h_n))  # candidate state: x_n + r ⊙ (W_hn h + b_hn)
     return r, z, n
 # --8<-- [end:step]
 
@@ -97,12 +100,13 @@ class GRUCell(nn.Module):
         The new state is h' = (1 − z) ⊙ n + z ⊙ h. Shapes and errors as in the class docstring.
         """
         h = self._checked_state(x, h)
-        return _gru_step(F.linear(x, self.weight_ih, self.bias_ih), h, self.weight_hh, self.bias_hh)
+        x_rz, x_n = F.linear(x, self.weight_ih, self.bias_ih).split([2 * self.hidden_size, self.hidden_size], dim=-1)
+        return _gru_step(x_rz, x_n, h, self.weight_hh, self.bias_hh)
 
     # --8<-- [start:cell]
     def forward(self, x: torch.Tensor, h: Optional[torch.Tensor] = None) -> torch.Tensor:
-        h = self._checked_state(x, h)
-        r, z, n = _gru_step(F.linear(x, self.weight_ih, self.bias_ih), h, self.weight_hh, self.bias_hh)
+        r, z, n = self.gates(x, h)
+        h = x.new_zeros(*x.shape[:-1], self.hidden_size) if h is None else h
         return (1 - z) * n + z * h  # z near 1 keeps the old state
     # --8<-- [end:cell]
 
@@ -164,9 +168,11 @@ class GRU(nn.Module):
         # --8<-- [start:recurrence]
         # The input side of all three gates for every time step in one matmul: (seq, batch, 3·hidden).
         projected_inputs = F.linear(x, self.weight_ih, self.bias_ih)
+        inputs_rz, inputs_n = projected_inputs.split([2 * self.hidden_size, self.hidden_size], dim=-1)
+        weight_hh, bias_hh = self.weight_hh, self.bias_hh  # looked up once, not at every step
         outputs = []
-        for projected_x_t in projected_inputs.unbind(0):
-            r, z, n = _gru_step(projected_x_t, h, self.weight_hh, self.bias_hh)
+        for x_rz, x_n in zip(inputs_rz.unbind(0), inputs_n.unbind(0)):
+            r, z, n = _gru_step(x_rz, x_n, h, weight_hh, bias_hh)
             h = torch.lerp(n, h, z)  # n + z ⊙ (h − n) = (1 − z) ⊙ n + z ⊙ h, in one call
             outputs.append(h)
         output = torch.stack(outputs)  # (seq, batch, hidden)

@@ -259,10 +259,10 @@ class RNN(nn.Module):
         projected_inputs = F.linear(x, self.weight_ih, bias)
         # --8<-- [end:input-projection]
         # --8<-- [start:recurrence]
+        weight_hh_t = self.weight_hh.T  # (hidden, hidden), transposed once, not at every step
         outputs = []
         for projected_x_t in projected_inputs.unbind(0):  # not projected_inputs[t]: see the module docstring
-            # addmm(a, h, W_hhᵀ) = a + h W_hhᵀ in one call
-            h = activation(torch.addmm(projected_x_t, h, self.weight_hh.T))
+            h = activation(torch.addmm(projected_x_t, h, weight_hh_t))  # a_t + h W_hhᵀ in one call
             outputs.append(h)
         output = torch.stack(outputs)  # (seq, batch, hidden)
         # --8<-- [end:recurrence]
