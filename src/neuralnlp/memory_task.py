@@ -68,6 +68,7 @@ class LastStateClassifier(torch.nn.Module):
         self.readout = torch.nn.Linear(hidden_size, n_classes)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """Logits (batch, n_classes) from the last hidden state of ``recurrent(x)``; x: (seq, batch, input)."""
         _, h_n = self.recurrent(x)
         return self.readout(h_n[0])
 
@@ -79,7 +80,19 @@ def train_recall(
 ) -> list[float]:
     """Train ``model`` on fresh batches of ``recall_first_token`` with Adam and cross-entropy.
 
-    Returns the training loss of every step.
+    Args:
+        model: maps x (n_steps + 1, batch_size, n_symbols) to logits (batch_size, n_symbols).
+        n_steps: distractor tokens after the token to recall.
+        steps: number of Adam updates, each on a new batch.
+        batch_size, n_symbols: as in ``recall_first_token``.
+        lr: Adam's learning rate.
+        seed: seeds the batches (not the model's initial weights: seed torch before building it).
+
+    Returns:
+        The training loss of every step.
+
+    Raises:
+        ValueError: steps (or a size passed on to ``recall_first_token``) is not a positive integer.
     """
     _check_positive_int(steps, "steps")
     generator = torch.Generator().manual_seed(seed)
@@ -101,8 +114,14 @@ def recall_accuracy(
 ) -> float:
     """Fraction of ``n_sequences`` fresh sequences whose first token ``model`` names correctly.
 
-    ``model(x)`` takes x: (n_steps + 1, batch, n_symbols) and returns logits (batch, n_symbols).
-    Use a different ``seed`` from training so the sequences are new.
+    Args:
+        model: maps x (n_steps + 1, n_sequences, n_symbols) to logits (n_sequences, n_symbols).
+        n_steps, n_symbols: as in ``recall_first_token``.
+        n_sequences: how many sequences to test on.
+        seed: seeds the test sequences; keep it different from the training seed so they are new.
+
+    Returns:
+        Accuracy in [0, 1]: the share of sequences where the largest logit is the first token.
     """
     x, y = recall_first_token(n_steps, n_sequences, n_symbols, torch.Generator().manual_seed(seed))
     with torch.no_grad():

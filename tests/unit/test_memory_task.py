@@ -73,7 +73,16 @@ def test_classifier_reads_the_last_hidden_state():
     torch.testing.assert_close(logits, expected, rtol=1e-6, atol=1e-6)
 
 
-def test_training_a_gru_on_a_short_delay_beats_chance():
+@pytest.fixture
+def one_thread():
+    """Tiny matrices train faster on one thread; restore the setting afterwards."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
+def test_training_a_gru_on_a_short_delay_beats_chance(one_thread):
     torch.manual_seed(0)
     model = LastStateClassifier(GRU(4, 16), hidden_size=16, n_classes=4)
     losses = train_recall(model, n_steps=2, steps=60, batch_size=32, n_symbols=4, lr=2e-2, seed=0)
