@@ -6,6 +6,7 @@ from neuralnlp.embedding import Embedding
 from neuralnlp.similarity import cosine_similarity, nearest_neighbours
 from neuralnlp.vocab import Vocabulary
 
+torch.set_num_threads(1)  # tiny matrices: a second thread only adds synchronisation
 torch.manual_seed(0)
 rng = np.random.default_rng(0)
 # "I like/hate this film" and friends: 喜欢 and 讨厌 fill the same slot in the same sentences.

@@ -6,6 +6,7 @@ from neuralnlp.embedding import Embedding
 from neuralnlp.similarity import cosine_similarity, sentence_vector
 from neuralnlp.vocab import Vocabulary
 
+torch.set_num_threads(1)  # tiny matrices: a second thread only adds synchronisation
 torch.manual_seed(0)
 rng = np.random.default_rng(0)
 # The same sentences as before, now each with a label: 1 = positive (喜欢), 0 = negative (讨厌).

@@ -7,6 +7,7 @@ from neuralnlp.similarity import sentence_vector
 from neuralnlp.vector_search import BruteForceIndex
 from neuralnlp.vocab import Vocabulary
 
+torch.set_num_threads(1)  # tiny matrices: a second thread only adds synchronisation
 torch.manual_seed(0)
 rng = np.random.default_rng(0)
 # Training text in which words of one topic keep company: pets, cooking, weather, football.

@@ -6,6 +6,7 @@ from neuralnlp.embedding import Embedding
 from neuralnlp.similarity import cosine_similarity, sentence_vector
 from neuralnlp.vocab import Vocabulary
 
+torch.set_num_threads(1)  # tiny matrices: a second thread only adds synchronisation
 torch.manual_seed(0)
 rng = np.random.default_rng(0)
 # Character sentences such as 他心里忐忑不已; 忐 is always followed by 忑 and appears nowhere else.
