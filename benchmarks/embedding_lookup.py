@@ -1,6 +1,6 @@
 """Embedding lookup vs one-hot matmul as the vocabulary grows: a benchmark that prints figures, not a test.
 
-    .venv/bin/python benchmarks/embedding_lookup.py [--sizes 100 1000 10000 100000] [--repeat N]
+    .venv/bin/python benchmarks/embedding_lookup.py [--sizes 100 1000 10000 100000] [--repeat N] [--threads T]
 
 For 4,096 token ids and d_model = 128 (float32), and each vocabulary size V, four routes to the
 same (4096, 128) output are timed, interleaved, forward and forward+backward:
@@ -226,8 +226,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1_000, 10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=21, help="runs per V below 1e5 (V = 1e5 gets 5)")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="torch threads (default: torch's own choice); 1 is steadier on a busy machine")
     parser.add_argument("--replot", action="store_true", help="only re-render the .txt and figures from the json")
     args = parser.parse_args()
+    if args.threads is not None:
+        import torch
+
+        torch.set_num_threads(args.threads)
     if args.replot:
         data = json.loads((RESULTS / f"{NAME}.json").read_text())
     else:

@@ -50,9 +50,8 @@ def check_ids(ids, num_embeddings: int, name: str = "ids") -> torch.Tensor:
             in ``ids`` and the valid range.
     """
     ids = _as_id_tensor(ids, name)
-    bad = (ids < 0) | (ids >= num_embeddings)
-    if bad.any():
-        position = tuple(int(i) for i in bad.nonzero()[0])
+    if ids.numel() and (int(ids.min()) < 0 or int(ids.max()) >= num_embeddings):
+        position = tuple(int(i) for i in ((ids < 0) | (ids >= num_embeddings)).nonzero()[0])
         raise IndexError(
             f"{name}: id {int(ids[position])} at position {position} is out of range; "
             f"expected ids in [0, {num_embeddings - 1}] for num_embeddings={num_embeddings}"

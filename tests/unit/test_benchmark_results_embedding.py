@@ -1,0 +1,52 @@
+"""The committed embedding-lookup benchmark results: the .txt is what the script renders from the .json."""
+
+import importlib.util
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS = ROOT / "benchmarks" / "results"
+
+
+def _benchmark_module():
+    spec = importlib.util.spec_from_file_location("embedding_lookup", ROOT / "benchmarks" / "embedding_lookup.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _data():
+    return json.loads((RESULTS / "embedding_lookup.json").read_text(encoding="utf-8"))
+
+
+def test_committed_txt_is_rendered_from_committed_json():
+    rendered = _benchmark_module().render(_data())
+    assert (RESULTS / "embedding_lookup.txt").read_text(encoding="utf-8") == rendered
+
+
+def test_results_cover_every_size_route_and_pass():
+    bench = _benchmark_module()
+    data = _data()
+    assert {r["V"] for r in data["results"]} == {100, 1_000, 10_000, 100_000}
+    keys = {(r["V"], r["route"], r["pass"]) for r in data["results"]}
+    assert len(keys) == 4 * len(bench.ROUTES) * len(bench.PASSES) == len(data["results"])
+    for row in data["results"]:
+        assert len(row["times_s"]) == data["settings"]["repeat"][str(row["V"])]
+
+
+def test_one_hot_memory_is_at_least_the_one_hot_matrix():
+    # The (4096, V) float32 one-hot must be resident during the call, so a measured rise below its
+    # size would mean the measurement is wrong. F.one_hot builds it in int64 first: twice as big again.
+    data = _data()
+    n_ids = data["settings"]["n_ids"]
+    for row in data["results"]:
+        matrix = n_ids * row["V"] * 4
+        if row["V"] >= 10_000 and row["route"] == "one-hot @ W":
+            assert row["peak_rss_increase_bytes"] >= 0.95 * matrix
+        if row["V"] >= 10_000 and row["route"] == "F.one_hot @ W":
+            assert row["peak_rss_increase_bytes"] >= 0.95 * 3 * matrix
+
+
+def test_figures_exist():
+    for theme in ("light", "dark"):
+        assert (ROOT / "docs" / "assets" / "benchmarks" / f"embedding-lookup-{theme}.svg").is_file()
