@@ -39,6 +39,6 @@ documents = ["the dog chased the cat", "a puppy with a long tail", "the kitten b
              "the team won the match", "he scored a goal", "the coach and the player"]  # 球队赢了；他进了一球；教练和球员
 index = BruteForceIndex(dim=16)
 index.add(range(len(documents)), np.stack([embed(d) for d in documents]))
-for query in ["a pet mouse", "snow and cloud", "kick the ball"]:  # no query word is in any document
+for query in ["a pet mouse", "snow and cloud", "kick the ball"]:  # no content word of a query is in any document
     ids, scores = index.search(embed(query), k=2)
     print(f"{query!r:16} ->", ", ".join(f"{documents[i]!r} {s:.2f}" for i, s in zip(ids, scores)))
