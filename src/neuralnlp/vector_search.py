@@ -28,7 +28,13 @@ class BruteForceIndex:
 
     Shapes:
         add: ids (n,) distinct hashable labels, vectors (n, d)
-        search: query (d,) -> (k ids, scores (k,));  (q, d) -> (q lists of k ids, scores (q, k))
+        search: query (d,) -> (k ids, scores (k,));  (q, d) -> (q lists of k ids, scores (q, k));
+        1 <= k <= len(index); ties keep the order in which vectors were added.
+
+    Raises:
+        TypeError: non-float vectors or query.
+        ValueError: a wrong shape, a zero vector, a repeated id, ids and vectors of different
+            lengths, or k out of range.
     """
 
     def __init__(self, dim: int):
@@ -39,7 +45,7 @@ class BruteForceIndex:
         self.vectors = np.empty((0, self.dim))  # unit rows, one per id
 
     def add(self, ids: Sequence[Hashable], vectors) -> None:
-        """Store ``vectors`` (n, d) under ``ids`` (n distinct labels not yet in the index)."""
+        """Store ``vectors`` (n, d) under ``ids`` (n distinct labels not yet in the index), as unit vectors."""
         vectors = as_float_array(vectors, "vectors")
         if vectors.ndim != 2:
             raise ValueError(f"vectors: expected shape (n, {self.dim}), got shape {vectors.shape}")
