@@ -252,7 +252,7 @@ def train_skipgram(
     total_words = sum(map(len, docs))  # all tokens, before min_count and sub-sampling
     return Word2VecResult(
         vocab, w_in.numpy(), w_out.numpy(),
-        epoch_losses=list(losses.sum(0) / np.maximum(pair_counts.sum(0), 1)),
+        epoch_losses=(losses.sum(0) / np.maximum(pair_counts.sum(0), 1)).tolist(),
         pairs=int(pair_counts.sum()), seconds=seconds, words_per_second=total_words * epochs / seconds,
         timings=dict(zip(("pairs", "negatives", "step"), timings.sum(0).tolist())),
     )
