@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -138,10 +139,15 @@ _results: list[Result] = []
 
 
 def _prune_cache(results: list[Result]) -> None:
-    """Drop cached results of snippets (or versions of src/) that no longer exist."""
+    """Drop cached results of snippets (or versions of src/) that no longer exist.
+
+    Entries written in the last few minutes are kept: another build of this checkout (say
+    `mkdocs serve` beside `make test`) may be about to read them, with a different src/.
+    """
     keep = {r.files.parent for r in results}
+    recent = time.time() - 600
     for entry in CACHE.iterdir() if CACHE.is_dir() else []:
-        if entry.name != "failed" and entry not in keep:
+        if entry.name != "failed" and entry not in keep and entry.stat().st_mtime < recent:
             shutil.rmtree(entry, ignore_errors=True)
 
 
