@@ -166,3 +166,12 @@ def test_train_errors():
         train_skipgram(docs, vector_size=2.5)
     with pytest.raises(ValueError, match="expected words seen at least min_count=1000 times, got none"):
         train_skipgram(docs, min_count=1000)
+
+
+def test_summed_updates_diverge_on_a_tiny_vocabulary_without_damping():
+    # 20 words, 2,048 pairs per batch: each output row is summed over hundreds of stale updates
+    kwargs = dict(vector_size=16, window=3, min_count=1, sample=0, epochs=3, chunk_words=1000, workers=1, seed=3)
+    plain = train_skipgram(_topic_corpus(), damping=False, **kwargs)
+    damped = train_skipgram(_topic_corpus(), damping=True, **kwargs)
+    assert not plain.epoch_losses[-1] < 10  # inf or nan: the vectors overflowed
+    assert damped.epoch_losses[-1] < 2.5  # log 2 * 6 = 4.16 at the start
