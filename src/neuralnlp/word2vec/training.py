@@ -17,6 +17,8 @@ What makes it fast is doing everything for a chunk of text at once instead of wo
 Step 3 differs from word2vec.c in one way: all pairs of a batch read the vectors as they were
 before the batch, and the updates to a row that occurs many times (a frequent word) are summed
 (the "Hogwild" view of SGD). word2vec.c's threads do the same, without locks, on a smaller scale.
+With much larger batches than the default 2,048 pairs, or a tiny vocabulary, the sums overshoot;
+``damping`` (on by default) scales them down (see ``sgns_sgd_step``).
 """
 
 from __future__ import annotations
@@ -193,6 +195,10 @@ def train_skipgram(
     of ``batch_pairs``. The learning rate of a chunk is alpha − (alpha − min_alpha) · progress,
     progress being the fraction of all epochs' words before the chunk. Input vectors start uniform
     in ±0.5/d, output vectors at zero (word2vec.c, gensim).
+
+    ``damping`` scales down the summed updates of rows repeated within a batch (see
+    :func:`sgns_sgd_step`); on real text with the default batch size it changes little, but it
+    keeps small vocabularies and large batches from diverging.
 
     ``workers`` threads take turns at the chunks and update the shared matrices without locks
     (Hogwild, as word2vec.c and gensim do); torch runs one intra-op thread during the call, so
