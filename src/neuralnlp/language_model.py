@@ -192,12 +192,15 @@ def sample(model: RNNLanguageModel, prompt_ids, length: int, temperature: float 
     ``torch.Generator``) makes the draws repeatable.
 
     prompt_ids: (P,) token ids, P ≥ 1. Returns the new tokens only, a (length,) torch.long tensor.
+    Raises ValueError for a bad prompt, a negative temperature or length; TypeError for non-integer ids.
     """
     prompt_ids = check_token_ids(prompt_ids, model.vocab_size, "prompt_ids")
     if prompt_ids.dim() != 1:
         raise ValueError(f"prompt_ids: expected shape (P,), got shape {tuple(prompt_ids.shape)}")
     if not temperature >= 0:
         raise ValueError(f"temperature: expected a number >= 0, got {temperature}")
+    if isinstance(length, bool) or not isinstance(length, int) or length < 0:
+        raise ValueError(f"length: expected an int >= 0, got {length!r}")
     new_tokens = []
     with torch.no_grad():
         logits, h = model(prompt_ids)

@@ -242,6 +242,8 @@ def test_sample_rejects_bad_arguments():
         sample(model, [[0, 1]], 3)
     with pytest.raises(ValueError, match=r"prompt_ids: expected at least 1 tokens per sequence, got shape \(0,\)"):
         sample(model, torch.zeros(0, dtype=torch.long), 3)
+    with pytest.raises(ValueError, match=r"length: expected an int >= 0, got -1"):
+        sample(model, [0], -1)
 
 
 def test_train_rejects_bad_arguments():
