@@ -176,7 +176,8 @@ def render(data: dict) -> str:
         "Skip-gram with negative sampling, gensim vs ours (neuralnlp.word2vec.training), same corpus and settings:",
         f"{data['corpus']['words']:,} words ({data['corpus']['documents']:,} documents), vocabulary "
         f"{data['corpus']['vocab']:,} words (min_count 5); dim 100, window 5, negative 5, sample 1e-3, 2 workers.",
-        f"Medians over {data['repeat']} interleaved runs; words/s = corpus words x epochs / training time.",
+        ("One run each, gensim first" if data["repeat"] == 1 else f"Medians over {data['repeat']} interleaved runs")
+        + "; words/s = corpus words x epochs / training time.",
         "",
         f"{'epochs':>6}  {'trainer':<7} {'rho WS353':>9} {'rho SL999':>9} {'OOV WS/SL':>10} "
         f"{'time':>8} {'words/s':>9} {'ratio':>6}",
