@@ -105,6 +105,7 @@ class GRUCell(nn.Module):
 
     # --8<-- [start:cell]
     def forward(self, x: torch.Tensor, h: Optional[torch.Tensor] = None) -> torch.Tensor:
+        """h' = (1 − z) ⊙ n + z ⊙ h; shapes and errors in the class docstring."""
         r, z, n = self.gates(x, h)
         h = x.new_zeros(*x.shape[:-1], self.hidden_size) if h is None else h
         return (1 - z) * n + z * h  # z near 1 keeps the old state
@@ -162,6 +163,7 @@ class GRU(nn.Module):
         _register_parameters(self, input_size, hidden_size, 3, bias, dtype)
 
     def forward(self, x: torch.Tensor, h0: Optional[torch.Tensor] = None) -> tuple[torch.Tensor, torch.Tensor]:
+        """Run the recurrence over x from h0; returns (output, h_n). Shapes and errors in the class docstring."""
         _check_float_tensor(x, "x", self.weight_ih.dtype)
         _check_sequence_input(x, self.input_size, self.batch_first)
         x, h, batched = _sequence_to_time_major(x, h0, self.hidden_size, self.batch_first, "h0")

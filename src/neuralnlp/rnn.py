@@ -183,6 +183,7 @@ class RNNCell(nn.Module):
 
     # --8<-- [start:cell]
     def forward(self, x: torch.Tensor, h: Optional[torch.Tensor] = None) -> torch.Tensor:
+        """h' = tanh(W_ih x + b_ih + W_hh h + b_hh); shapes and errors in the class docstring."""
         _check_float_tensor(x, "x", self.weight_ih.dtype)
         _check_step_input(x, self.input_size)
         if h is None:
@@ -248,6 +249,7 @@ class RNN(nn.Module):
         _register_parameters(self, input_size, hidden_size, 1, bias, dtype)
 
     def forward(self, x: torch.Tensor, h0: Optional[torch.Tensor] = None) -> tuple[torch.Tensor, torch.Tensor]:
+        """Run the recurrence over x from h0; returns (output, h_n). Shapes and errors in the class docstring."""
         _check_float_tensor(x, "x", self.weight_ih.dtype)
         _check_sequence_input(x, self.input_size, self.batch_first)
         x, h, batched = _sequence_to_time_major(x, h0, self.hidden_size, self.batch_first, "h0")
