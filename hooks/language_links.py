@@ -6,15 +6,32 @@ counterpart *page* (so that the language menu lands on the same page in the othe
 so each load made two requests for sitemaps that do not exist: two console errors per page.
 The language menu in the header (a.md-select__link) is untouched: it keeps linking to the
 counterpart page, and a click on it is plain navigation.
+
+The 404 page is rendered from a template after the last page, whose language links it would
+inherit; there the menu links to each language's home page instead.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 def on_post_page(output: str, page, config) -> str:
     head, sep, body = output.partition("</head>")
+    return HEAD_ALTERNATE.sub("", head) + sep + body
+
+
+MENU_LINK = re.compile(r'<a href="[^"]*" hreflang="(?P<lang>[a-z]+)" class="md-select__link"')
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    if template_name != "404.html":
+        return output
+    head, sep, body = output.partition("</head>")
+    root = urlsplit(config.site_url or "/").path
+    home = {"zh": root, "en": root + "en/"}
+    body = MENU_LINK.sub(lambda m: f'<a href="{home.get(m["lang"], root)}" hreflang="{m["lang"]}" class="md-select__link"', body)
     return HEAD_ALTERNATE.sub("", head) + sep + body

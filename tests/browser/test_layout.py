@@ -128,12 +128,6 @@ def paragraph_typography(browser, url: str) -> dict:
     return facts
 
 
-# Known bug (reported to the lead): Material sets --md-text-font-family on body, which shadows
-# extra.css's :root declaration, so the stack never applies. Fix: declare it on body in extra.css.
-FONT_STACK_BUG = pytest.mark.xfail(reason="extra.css declares the font stack on :root, Material's body rule shadows it", strict=False)
-
-
-@FONT_STACK_BUG
 def test_chinese_body_text_uses_a_cjk_font_and_roomy_lines(browser, base_url):
     cjk_in_stack = [f for f in stack_families() if f in CJK_FAMILIES]
     assert "WenQuanYi Micro Hei" in cjk_in_stack  # the family Debian's fonts-wqy-microhei provides here
@@ -147,7 +141,6 @@ def test_chinese_body_text_uses_a_cjk_font_and_roomy_lines(browser, base_url):
     assert drawn_cjk and set(drawn_cjk) <= set(cjk_in_stack), facts["platformFonts"]
 
 
-@FONT_STACK_BUG
 def test_english_body_text_has_the_same_stack(browser, base_url):
     facts = paragraph_typography(browser, base_url + "en/basics/neurons/")
     assert not re.search(r"[\u4e00-\u9fff]", facts["text"])
@@ -269,8 +262,7 @@ def test_light_figures_draw_text_and_axes_in_dark_ink(site):
 
 
 @pytest.mark.parametrize("home, query, expected", [
-    pytest.param("", "反向传播", "basics/training/", marks=pytest.mark.xfail(
-        reason="known bug (reported): recent builds' search_index.json holds only the en/ pages", strict=False)),
+    ("", "反向传播", "basics/training/"),
     ("en/", "backpropagation", "en/basics/training/"),
 ], ids=["zh", "en"])
 def test_search_finds_the_training_page(browser, base_url, home, query, expected):
@@ -291,8 +283,6 @@ def test_search_finds_the_training_page(browser, base_url, home, query, expected
 # ---------------------------------------------------------------- 404
 
 
-@pytest.mark.xfail(reason="known bug (reported): 404.html inherits the alternates of the last page built "
-                   "(notebooks/word2vec/) and Material requests <that page>/sitemap.xml, which 404s", strict=False)
 def test_a_missing_address_gets_the_bilingual_404_page(browser, base_url):
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
