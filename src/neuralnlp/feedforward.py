@@ -81,7 +81,7 @@ def feedforward_parameter_count(sizes: Sequence[int]) -> int:
 
 # --8<-- [start:numpy-forward]
 def layer_outputs(layers: Sequence[Dense], x) -> list[np.ndarray]:
-    """The forward pass, layer by layer: [h₁, h₂, …, y] with hᵢ = layers[i−1](hᵢ₋₁) and h₀ = x.
+    """The forward pass, layer by layer: ``[h₁, h₂, …, y]`` with ``hᵢ = layers[i−1](hᵢ₋₁)`` and ``h₀ = x``.
 
     Shapes: x (in_features,) or (batch, in_features); entry i is (..., layers[i].out_features).
     """

@@ -84,7 +84,8 @@ def train_recall(
         model: maps x (n_steps + 1, batch_size, n_symbols) to logits (batch_size, n_symbols).
         n_steps: distractor tokens after the token to recall.
         steps: number of Adam updates, each on a new batch.
-        batch_size, n_symbols: as in ``recall_first_token``.
+        batch_size: as in ``recall_first_token``.
+        n_symbols: as in ``recall_first_token``.
         lr: Adam's learning rate.
         seed: seeds the batches (not the model's initial weights: seed torch before building it).
 
@@ -116,7 +117,8 @@ def recall_accuracy(
 
     Args:
         model: maps x (n_steps + 1, n_sequences, n_symbols) to logits (n_sequences, n_symbols).
-        n_steps, n_symbols: as in ``recall_first_token``.
+        n_steps: as in ``recall_first_token``.
+        n_symbols: as in ``recall_first_token``.
         n_sequences: how many sequences to test on.
         seed: seeds the test sequences; keep it different from the training seed so they are new.
 

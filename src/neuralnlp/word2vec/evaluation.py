@@ -46,8 +46,8 @@ def spearman(x, y) -> float:
     """Spearman's rank correlation ρ of two samples x, y (n,): the Pearson correlation of their ranks.
 
     Raises:
-        TypeError: non-float input. ValueError: shapes differ, fewer than 2 values, or a sample is
-        constant (ρ undefined).
+        TypeError: non-float input.
+        ValueError: shapes differ, fewer than 2 values, or a sample is constant (ρ undefined).
     """
     x, y = as_float_array(x, "x"), as_float_array(y, "y")
     if x.ndim != 1 or x.shape != y.shape or len(x) < 2:

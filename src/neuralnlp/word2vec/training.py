@@ -64,7 +64,8 @@ def chunk_pairs(ids, doc_index, keep_prob, window: int, rng: np.random.Generator
     that lie in the same document.
 
     Args:
-        ids, doc_index: (n,) int64 word ids and document indices of the chunk.
+        ids: (n,) int64 word ids of the chunk.
+        doc_index: (n,) int64 document index of each word.
         keep_prob: (V,) float keep probabilities.
 
     Returns:
@@ -106,8 +107,10 @@ def sgns_sgd_step(w_in: torch.Tensor, w_out: torch.Tensor, inputs, outputs, lr: 
     overshoot.
 
     Args:
-        w_in, w_out: (V, d) float input and output matrices, updated in place.
-        inputs: (B,) int64 input word ids. outputs: (B, 1 + K) int64, true word first.
+        w_in: (V, d) float input matrix, updated in place.
+        w_out: (V, d) float output matrix, updated in place.
+        inputs: (B,) int64 input word ids.
+        outputs: (B, 1 + K) int64, true word first.
         lr: the learning rate.
         damping: scale the updates of repeated rows as above (False: plain summed SGD).
     """
