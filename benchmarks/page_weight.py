@@ -377,8 +377,8 @@ def render(data: dict) -> str:
                   f"{_kb(si['gzip'])} kB gzip; {si['docs_zh']} zh + {si['docs_en']} en entries;",
               f"  without the text of code blocks (<pre>): {_kb(si['gzip_without_code'])} kB gzip."]
     fig = inv["figures"]
-    lines.append(f"Themed figures: {fig['pairs']} light/dark pairs; both twins of a pair are downloaded, one is hidden: "
-                 f"light {_kb(fig['light_gzip'])} kB + dark {_kb(fig['dark_gzip'])} kB gzip in all.")
+    lines.append(f"Themed figures: {fig['pairs']} light/dark pairs, light {_kb(fig['light_gzip'])} kB + dark {_kb(fig['dark_gzip'])} kB gzip "
+                 "in all; they load lazily (hooks/lazy_figures.py), so a reader fetches only the twin shown, once scrolled to.")
     for nb in inv["notebooks"]:
         lines.append(f"Notebook {nb['page']}: HTML {_kb(nb['html_gzip'])} kB gzip ({_kb(nb['html_raw'])} kB raw), "
                      f"of which inline <style> {_kb(nb['inline_css_gzip'])} kB gzip ({_kb(nb['inline_css_raw'])} kB raw).")
