@@ -35,7 +35,7 @@ build: $(STAMP)
 ##       every page's code, the build guarantees, and the browser tests on the built site/
 test: $(STAMP) $(CHROMIUM)
 	$(MAKE) build
-	BROWSER_SITE=site $(PY) -m pytest
+	BROWSER_SITE=$(CURDIR)/site $(PY) -m pytest
 
 ## outputs: re-run every snippet and rewrite its .out file (after an intended change)
 outputs: $(STAMP)

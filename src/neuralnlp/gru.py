@@ -55,8 +55,11 @@ class GRUCell(nn.Module):
     r"""One GRU step, like ``torch.nn.GRUCell`` (gate order r, z, n).
 
     $$r = \sigma(W_{ir} x + b_{ir} + W_{hr} h + b_{hr})$$
+
     $$z = \sigma(W_{iz} x + b_{iz} + W_{hz} h + b_{hz})$$
+
     $$n = \tanh(W_{in} x + b_{in} + r \odot (W_{hn} h + b_{hn}))$$
+
     $$h' = (1 - z) \odot n + z \odot h$$
 
     Args:
@@ -129,8 +132,11 @@ class GRU(nn.Module):
     For t = 1, …, seq, starting from h_0 (zeros if not given):
 
     $$r_t = \sigma(W_{ir} x_t + b_{ir} + W_{hr} h_{t-1} + b_{hr})$$
+
     $$z_t = \sigma(W_{iz} x_t + b_{iz} + W_{hz} h_{t-1} + b_{hz})$$
+
     $$n_t = \tanh(W_{in} x_t + b_{in} + r_t \odot (W_{hn} h_{t-1} + b_{hn}))$$
+
     $$h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}$$
 
     Args:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from site_server import DESKTOP, SitePage, build_site, chromium, serve, source_pages  # noqa: E402
+from site_server import DESKTOP, SitePage, build_site, chromium, serve, site_dir, source_pages  # noqa: E402
 
 COLLECT = """() => {
   const content = document.querySelector('.md-content');
@@ -53,7 +53,7 @@ class PageReport:
 @pytest.fixture(scope="session")
 def site() -> Path:
     if os.environ.get("BROWSER_SITE"):
-        return Path(os.environ["BROWSER_SITE"])
+        return site_dir()
     return build_site(Path(tempfile.mkdtemp(prefix="browser-site-")) / "site")
 
 

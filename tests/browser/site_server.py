@@ -46,7 +46,7 @@ def build_site(target: Path) -> Path:
 
 def site_dir() -> Path:
     """The built site to test: $BROWSER_SITE (set by `make test` after its build), else site/."""
-    site = Path(os.environ.get("BROWSER_SITE", ROOT / "site"))
+    site = ROOT / os.environ.get("BROWSER_SITE", "site")  # relative to the project, whatever the cwd
     if not (site / "index.html").exists():
         raise FileNotFoundError(f"no built site in {site}: run `make build` first")
     return site
