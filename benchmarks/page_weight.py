@@ -38,7 +38,6 @@ import functools
 import gzip
 import json
 import os
-import platform
 import re
 import shlex
 import statistics
@@ -48,6 +47,9 @@ from http.server import ThreadingHTTPServer
 from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import describe  # noqa: E402  (shared by the benchmarks)
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
@@ -297,14 +299,11 @@ def inventory(site: Path) -> dict:
 
 
 def machine() -> dict:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
     import subprocess
 
     chromium = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip()
-    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
-            "torch": version("torch"), "numpy": version("numpy"), "mkdocs-material": version("mkdocs-material"),
-            "playwright": version("playwright"), "chromium": chromium, "platform": platform.platform()}
+    return describe(torch=version("torch"), numpy=version("numpy"), **{"mkdocs-material": version("mkdocs-material")},
+                    playwright=version("playwright"), chromium=chromium)
 
 
 def summarise(runs: list) -> list:

@@ -25,7 +25,6 @@ import argparse
 import datetime
 import json
 import os
-import platform
 import statistics
 import sys
 import time
@@ -34,6 +33,9 @@ from pathlib import Path
 import numpy as np
 import torch
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import describe  # noqa: E402  (shared by the benchmarks)
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 SETTINGS = dict(vector_size=100, window=5, negative=5, min_count=5, sample=1e-3, workers=2)
@@ -41,10 +43,7 @@ ABLATION_WORDS = 100_000
 
 
 def machine() -> dict:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(), "torch": torch.__version__,
-            "numpy": np.__version__, "gensim": __import__("gensim").__version__, "platform": platform.platform()}
+    return describe(torch=torch.__version__, numpy=np.__version__, gensim=__import__("gensim").__version__)
 
 
 def load_1min() -> float:
