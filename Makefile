@@ -21,7 +21,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-wqy-microhei
 
 ## serve: build and serve the site with live reload at http://127.0.0.1:8000 (watches docs/, src/, snippets/)
 serve: $(STAMP)
