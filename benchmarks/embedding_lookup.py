@@ -5,9 +5,9 @@
 For 4,096 token ids and d_model = 128 (float32), and each vocabulary size V, four routes to the
 same (4096, 128) output are timed, interleaved, forward and forward+backward:
 
-- ``lookup (ours)``: ``neuralnlp.embedding.Embedding``, a row lookup with a hand-written backward;
+- ``lookup (ours)``: ``neuralnlp.embeddings.embedding.Embedding``, a row lookup with a hand-written backward;
 - ``nn.Embedding``: ``torch.nn.Embedding``, the same lookup in torch's C++;
-- ``one-hot @ W``: ``neuralnlp.embedding.one_hot_embedding``, a (4096, V) float32 one-hot times W;
+- ``one-hot @ W``: ``neuralnlp.embeddings.embedding.one_hot_embedding``, a (4096, V) float32 one-hot times W;
 - ``F.one_hot @ W``: ``F.one_hot(ids, V).float() @ W``, the usual one-liner, which first builds
   the one-hot in int64 and then a float32 copy.
 
@@ -50,7 +50,7 @@ def make_route(route: str, vocab_size: int):
     import torch
     import torch.nn.functional as F
 
-    from neuralnlp.embedding import Embedding, one_hot_embedding
+    from neuralnlp.embeddings.embedding import Embedding, one_hot_embedding
 
     torch.manual_seed(0)
     ids = torch.randint(0, vocab_size, (N_IDS,))

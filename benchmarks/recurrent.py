@@ -74,8 +74,8 @@ def make_contenders(kind: str, size: tuple, naive: bool):
     import torch
     from torch import nn
 
-    from neuralnlp.gru import GRU
-    from neuralnlp.rnn import RNN
+    from neuralnlp.recurrent.gru import GRU
+    from neuralnlp.recurrent.rnn import RNN
 
     batch, seq, n_in, hidden = size
     torch.manual_seed(0)

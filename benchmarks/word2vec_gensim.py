@@ -4,10 +4,10 @@
 
 Both train skip-gram with negative sampling (negative 5, dim 100, window 5, min_count 5,
 sample 1e-3, 2 workers) on the same token lists (gensim's lee_background.cor and its shortened
-Wikipedia dump, read by neuralnlp.word2vec.corpus, long articles cut at 10,000 tokens), for each
+Wikipedia dump, read by neuralnlp.embeddings.word2vec.corpus, long articles cut at 10,000 tokens), for each
 number of epochs. Runs are interleaved (gensim, ours, ours, gensim, ...); the table shows medians.
 
-- quality: Spearman's ρ on WordSim353 and SimLex-999 (neuralnlp.word2vec.evaluation, which the
+- quality: Spearman's ρ on WordSim353 and SimLex-999 (neuralnlp.embeddings.word2vec.evaluation, which the
   tests check against gensim's own evaluate_word_pairs), and the pairs skipped as OOV;
 - speed: corpus words × epochs / wall time of training (vocabulary building excluded for both);
   ratio = ours / gensim, per repetition, then the median.
@@ -51,8 +51,8 @@ def load_1min() -> float:
 
 
 def evaluate(vectors, words) -> dict:
-    from neuralnlp.word2vec.corpus import gensim_test_data_dir
-    from neuralnlp.word2vec.evaluation import evaluate_word_pairs
+    from neuralnlp.embeddings.word2vec.corpus import gensim_test_data_dir
+    from neuralnlp.embeddings.word2vec.evaluation import evaluate_word_pairs
 
     data = gensim_test_data_dir()
     ws = evaluate_word_pairs(vectors, words, data / "wordsim353.tsv")
@@ -75,7 +75,7 @@ def run_gensim(docs, epochs: int, seed: int) -> dict:
 
 
 def run_ours(docs, epochs: int, seed: int) -> dict:
-    from neuralnlp.word2vec.training import train_skipgram
+    from neuralnlp.embeddings.word2vec.training import train_skipgram
 
     result = train_skipgram(docs, epochs=epochs, seed=seed, **SETTINGS)  # defaults: batches of 2,048, damping
     return {"seconds": result.seconds, "words_per_second": result.words_per_second, "vocab": len(result.vocab),
@@ -100,9 +100,9 @@ def _autograd_step(emb_in, emb_out, opt, inputs, targets, lr):
 
 def ablation_variant(docs, variant: str, batch_pairs: int = 2048, workers: int = 1, damping: bool = False) -> dict:
     """Words/s and mean loss per pair of one epoch over the first ABLATION_WORDS words, for one way of training."""
-    from neuralnlp.word2vec.negative_sampling import NegativeSampler
-    from neuralnlp.word2vec.subsampling import keep_probability
-    from neuralnlp.word2vec.training import build_vocabulary, chunk_pairs, encode_corpus, train_skipgram
+    from neuralnlp.embeddings.word2vec.negative_sampling import NegativeSampler
+    from neuralnlp.embeddings.word2vec.subsampling import keep_probability
+    from neuralnlp.embeddings.word2vec.training import build_vocabulary, chunk_pairs, encode_corpus, train_skipgram
 
     sliced, n = [], 0
     for doc in docs:
@@ -172,7 +172,7 @@ ABLATION = [
 def render(data: dict) -> str:
     """The human-readable table of a results dict (the .txt file is exactly this)."""
     lines = [
-        "Skip-gram with negative sampling, gensim vs ours (neuralnlp.word2vec.training), same corpus and settings:",
+        "Skip-gram with negative sampling, gensim vs ours (neuralnlp.embeddings.word2vec.training), same corpus and settings:",
         f"{data['corpus']['words']:,} words ({data['corpus']['documents']:,} documents), vocabulary "
         f"{data['corpus']['vocab']:,} words (min_count 5); dim 100, window 5, negative 5, sample 1e-3, 2 workers.",
         ("One run each, gensim first" if data["repeat"] == 1 else f"Medians over {data['repeat']} interleaved runs")
@@ -228,8 +228,8 @@ def main() -> None:
         print(render(data))
         return
     sys.path.insert(0, str(ROOT / "src"))
-    from neuralnlp.word2vec.corpus import load_real_corpus
-    from neuralnlp.word2vec.training import build_vocabulary
+    from neuralnlp.embeddings.word2vec.corpus import load_real_corpus
+    from neuralnlp.embeddings.word2vec.training import build_vocabulary
 
     load_start = load_1min()
     docs = load_real_corpus()

@@ -1,34 +1,61 @@
-"""Make mkdocs-jupyter execute notebooks in both languages, fail on errors, and offer them for download.
+"""Notebooks: executed once per distinct code, cached, rendered in both languages, offered for download.
 
 Notebooks are jupytext percent-format files, ``docs/notebooks/<name>.py`` (Chinese) and
-``docs/notebooks/<name>.en.py`` (English), with the same code cells.
+``docs/notebooks/<name>.en.py`` (English), with the same code cells and translated prose.
 
-Three things do not work out of the box with mkdocs-static-i18n (see TOOLCHAIN_NOTES):
+This hook executes them itself, and mkdocs-jupyter (``execute: false``) only renders:
 
-- i18n's ``on_files`` (priority -100) rebuilds every file as a plain file, so mkdocs-jupyter's
-  notebook pages would be copied raw and never executed. ``on_files`` here runs after it and wraps
-  them again as mkdocs-jupyter ``NotebookFile`` pages, under the language prefix i18n gave them.
-- mkdocs-jupyter's cache keys on the notebook file only, not on the ``src/`` code it imports, so it
-  could serve stale outputs. ``on_config`` points its cache at a folder keyed by ``src/`` as well.
-- Readers want the ``.ipynb``: each notebook page gets a download link, and the ``.ipynb`` (made
-  from the jupytext source, without outputs) is written next to the page.
+- **Execution.** Before the build, the code cells of each notebook run in a Jupyter kernel. The
+  result is cached under ``.cache/notebooks`` by the code cells' content and ``requirements.lock``,
+  together with the fingerprint of the project files the kernel used (the ``neuralnlp`` modules it
+  imported). The zh and en pages have the same code cells, so they share one execution; a notebook
+  whose code is unchanged, and whose modules are unchanged, is not executed again. A cell that
+  raises fails the build, naming the notebook and the cell.
+- **Rendering.** Each language's page is rendered from its own cells (its own prose) with the
+  cached outputs filled in, written as ``.cache/notebooks/executed/<lang>/<name>.ipynb``.
+- **i18n.** mkdocs-static-i18n's ``on_files`` (priority -100) rebuilds every file as a plain file,
+  so ``on_files`` here runs after it and wraps the notebooks again as mkdocs-jupyter pages, under
+  the language prefix i18n gave them.
+- **Download.** Each notebook page links its ``.ipynb`` (made from the jupytext source, without
+  outputs), written next to the page.
 """
 
 from __future__ import annotations
 
 import copy
 import hashlib
-import shutil
+import json
+import os
+import sys
+import tempfile
+import time
 from pathlib import Path
 
 import jupytext
+import nbformat
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import execution_times  # noqa: E402
+from project_files import ROOT as _ROOT, fingerprint, is_project_file, library_fingerprint, unchanged  # noqa: E402
+from snippet_runner import reproducible_kernels  # noqa: E402
+
+ROOT = Path(_ROOT)
+NOTEBOOKS = ROOT / "docs" / "notebooks"
 CACHE = ROOT / ".cache" / "notebooks"
+EXECUTED = CACHE / "executed"
+LOCK = ROOT / "requirements.lock"
+TIMEOUT_S = float(os.environ.get("NOTEBOOK_TIMEOUT", "600"))
 
 DOWNLOAD_LABEL = {"zh": "下载 notebook（.ipynb）", "en": "Download the notebook (.ipynb)"}
+
+# Appended to the code cells: prints the files the kernel imported, so the cache knows what to watch.
+_LIST_MODULES = (
+    "import sys as _sys\n"
+    "print('\\n'.join(sorted({m.__file__ for m in list(_sys.modules.values()) if getattr(m, '__file__', None)})))"
+)
 
 _notebook_pages: dict[str, str] = {}  # abs_dest_path of the page -> abs_src_path of the notebook
 
@@ -37,30 +64,86 @@ def _plugin(config):
     return config.plugins.get("mkdocs-jupyter")
 
 
-def _source_hash() -> str:
-    """Hash of everything a notebook imports from this project."""
-    digest = hashlib.sha256()
-    for path in sorted((ROOT / "src").rglob("*.py")):
-        digest.update(path.relative_to(ROOT).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+def _language(path: str) -> str:
+    return "en" if path.endswith(".en.py") else "zh"
 
 
-def on_config(config):
-    plugin = _plugin(config)
-    if plugin is None:
-        return config
-    cache_dir = CACHE / _source_hash()
-    plugin.config["cache_dir"] = str(cache_dir)
-    if CACHE.is_dir():  # outputs computed against an older src/ can never be used again
-        for old in CACHE.iterdir():
-            if old != cache_dir:
-                shutil.rmtree(old, ignore_errors=True)
-    return config
+def _code_cells(path: Path) -> list[str]:
+    return [cell.source for cell in jupytext.read(path).cells if cell.cell_type == "code"]
 
 
-def _language(file: File) -> str:
-    return "en" if file.dest_uri.startswith("en/") else "zh"
+def _cache_entry(code: list[str]) -> Path:
+    h = hashlib.sha256(json.dumps(code).encode())
+    h.update(LOCK.read_bytes() if LOCK.is_file() else b"missing")
+    return CACHE / f"{h.hexdigest()[:16]}.json"
+
+
+def _execute(notebook: Path, code: list[str]) -> dict:
+    """Run ``code`` in a fresh kernel; return each cell's outputs and the fingerprint of what it used."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    library = library_fingerprint()
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in code + [_LIST_MODULES]])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    env = {**os.environ, **reproducible_kernels(),
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
+    with tempfile.TemporaryDirectory(prefix="notebook-") as tmp:
+        client = NotebookClient(nb, timeout=TIMEOUT_S, kernel_name="python3", allow_errors=False,
+                                resources={"metadata": {"path": tmp}})
+        try:
+            client.execute(env=env)
+        except CellExecutionError as error:
+            failed = next((i for i, cell in enumerate(nb.cells) if any(
+                o.get("output_type") == "error" for o in cell.get("outputs", []))), None)
+            where = f"code cell {failed + 1}" if failed is not None else "a code cell"
+            raise PluginError(f"notebook {notebook.relative_to(ROOT)}: {where} raised:\n{error}") from None
+    listing = "".join(o.get("text", "") for o in nb.cells[-1].outputs if o.get("name") == "stdout")
+    used = [os.path.relpath(p, ROOT) for p in map(os.path.realpath, listing.split("\n")) if p and is_project_file(p)]
+    return {
+        "outputs": [cell.outputs for cell in nb.cells[:-1]],
+        "execution_counts": [cell.execution_count for cell in nb.cells[:-1]],
+        "used": fingerprint(used, known=library),
+    }
+
+
+def _executed_notebook(source: Path) -> Path:
+    """Execute ``source``'s code if no fresh cached run exists; write its page's notebook with outputs."""
+    code = _code_cells(source)
+    entry = _cache_entry(code)
+    cached = json.loads(entry.read_text()) if entry.is_file() else None
+    if cached is None or not unchanged(cached["used"]):
+        start = time.monotonic()
+        cached = _execute(source, code)
+        execution_times.record("notebook", {source.relative_to(ROOT).as_posix(): time.monotonic() - start})
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        entry.write_text(json.dumps(cached))
+    nb = jupytext.read(source)
+    code_cells = [cell for cell in nb.cells if cell.cell_type == "code"]
+    for cell, outputs, count in zip(code_cells, cached["outputs"], cached["execution_counts"]):
+        cell.outputs = [nbformat.from_dict(o) for o in outputs]
+        cell.execution_count = count
+    target = EXECUTED / _language(source.name) / (source.name.split(".")[0] + ".ipynb")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, target)
+    return target
+
+
+_executed: dict[str, Path] = {}  # abs_src_path of a notebook -> its executed .ipynb, for this build
+
+
+def on_pre_build(config) -> None:
+    """Execute what is not cached. i18n calls this once per language; the second call only reads the cache."""
+    _executed.clear()
+    if _plugin(config) is None:
+        return
+    sources = sorted(NOTEBOOKS.glob("*.py"))
+    for source in sources:
+        _executed[str(source)] = _executed_notebook(source)
+    live = {_cache_entry(_code_cells(source)) for source in sources}
+    for old in CACHE.glob("*.json"):  # outputs of code that no notebook has any longer
+        if old not in live and old.stat().st_mtime < time.time() - 600:
+            old.unlink()
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100)
@@ -90,7 +173,7 @@ def _complete_alternates(file: File) -> None:
     alternates = getattr(file, "alternates", None)
     if alternates is None:
         return
-    own = _language(file)
+    own = _language(file.src_uri)
     base_url = file.url[len("en/") :] if own == "en" else file.url
     for language in DOWNLOAD_LABEL:
         if language not in alternates:
@@ -104,18 +187,48 @@ def _download_name(src_path: str) -> str:
     return name.split(".")[0] + ".ipynb"
 
 
+@event_priority(-100)  # after mkdocs-jupyter's on_pre_page, which sets page.render
+def on_pre_page(page, config, files):
+    """Make mkdocs-jupyter render the executed notebook; the page keeps its source everywhere else."""
+    plugin = _plugin(config)
+    if plugin is None or not plugin.should_include(page.file):
+        return page
+    source, executed, render = page.file.abs_src_path, _executed[page.file.abs_src_path], page.render
+
+    def render_executed(config, files):
+        page.file.abs_src_path = str(executed)
+        try:
+            render(config, files)
+        finally:
+            page.file.abs_src_path = source
+
+    page.render = render_executed
+    return page
+
+
+def _without_appended_css(html: str) -> str:
+    """Drop the <style> block mkdocs-jupyter appends after a rendered .ipynb (not after a jupytext
+    source): a Pygments stylesheet printed as a Python list, so not even valid CSS. Without it the
+    executed notebook renders exactly as its jupytext source did."""
+    start = html.rfind("<style>")
+    if start != -1 and html[start:].rstrip().endswith("</style>") and "</style>" not in html[start:].rstrip()[:-8]:
+        return html[:start].rstrip() + "\n"
+    return html
+
+
 def on_page_content(html, page, config, files):
     plugin = _plugin(config)
     if plugin is None or not plugin.should_include(page.file):
         return html
-    _notebook_pages[page.file.abs_dest_path] = page.file.abs_src_path
-    name = _download_name(page.file.abs_src_path)
-    label = DOWNLOAD_LABEL[_language(page.file)]
+    source = page.file.abs_src_path
+    _notebook_pages[page.file.abs_dest_path] = source
+    name = _download_name(source)
+    label = DOWNLOAD_LABEL[_language(source)]
     link = (
         f'<p class="notebook-download"><a href="{name}" download>'
         f'<span class="twemoji">⤓</span> {label}</a></p>\n'
     )
-    return link + html
+    return link + _without_appended_css(html)
 
 
 def on_post_build(config):

@@ -6,9 +6,12 @@ Before each build this hook runs every snippet (see ``snippet_runner.py``) and r
 ``PluginError``, naming the snippet, when one raises, times out, or prints something other than
 its ``.out`` file. Files a snippet writes (figures) are added to the site under ``figures/``.
 
-Results are cached under ``.cache/snippets`` by the content of the snippet, of ``src/`` and of
-the runner, so a rebuild after editing prose re-runs nothing and a change in ``src/`` re-runs
-everything. Failures are never cached.
+Results are cached under ``.cache/snippets``. An entry is keyed by the snippet's own content,
+``requirements.lock`` and the runner, and it records the project files the snippet used when it
+ran (the ``neuralnlp`` modules it imported, any data file it read). The entry is reused only while
+every one of those files is unchanged. So a rebuild after editing prose re-runs nothing, and
+editing ``src/neuralnlp/recurrent/gru.py`` re-runs only the snippets that imported it. Failures
+are never cached. Each build that runs snippets reports their wall times (``execution_times.py``).
 
 Run as a script to check snippets, or to (re)write their ``.out`` files after an intended change::
 
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -33,10 +37,15 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import execution_times  # noqa: E402  (hooks/execution_times.py, shared with hooks/notebooks.py)
+from project_files import fingerprint, library_fingerprint, unchanged  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 CACHE = ROOT / ".cache" / "snippets"
 RUNNER = Path(__file__).with_name("snippet_runner.py")
+LOCK = ROOT / "requirements.lock"
 FIGURES_URI = "figures"
 
 log = logging.getLogger("mkdocs.hooks.verified_snippets")
@@ -51,34 +60,39 @@ class Result:
     files: Path  # folder holding the files the snippet wrote
 
 
-def _digest(paths: list[Path]) -> str:
+def _own_key(snippet: Path) -> str:
+    """What a snippet's result depends on whatever it imports: itself, the pinned packages, the runner."""
     h = hashlib.sha256()
-    for p in paths:
-        h.update(str(p.relative_to(ROOT)).encode())
-        h.update(p.read_bytes())
+    for path in (snippet, LOCK, RUNNER):
+        h.update(path.read_bytes() if path.is_file() else b"missing")
     return h.hexdigest()[:16]
-
-
-def _shared_inputs() -> list[Path]:
-    """What every snippet depends on besides itself: the library and this machinery."""
-    return sorted((ROOT / "src").rglob("*.py")) + [RUNNER, Path(__file__)]
 
 
 def find_snippets() -> list[Path]:
     return sorted(p for p in SNIPPETS.rglob("*.py") if "__pycache__" not in p.parts)
 
 
-def _cache_dir(snippet: Path, shared: str) -> Path:
+def _cache_dir(snippet: Path) -> Path:
     rel = snippet.relative_to(SNIPPETS).with_suffix("")
-    return CACHE / f"{'__'.join(rel.parts)}-{_digest([snippet])}-{shared}"
+    return CACHE / f"{'__'.join(rel.parts)}-{_own_key(snippet)}"
+
+
+def _is_fresh(entry: Path) -> bool:
+    """True when ``entry`` holds a success and every project file the snippet used is unchanged."""
+    try:
+        used = json.loads((entry / "used.json").read_text())
+    except (FileNotFoundError, ValueError):
+        return False
+    return unchanged(used)
 
 
 def run_snippets(snippets: list[Path], use_cache: bool = True) -> list[Result]:
-    """Run ``snippets`` in one runner process (cached results are reused), in the given order."""
-    shared = _digest(_shared_inputs())
-    todo = [s for s in snippets if not (use_cache and (_cache_dir(s, shared) / "status").exists())]
+    """Run ``snippets`` in one runner process (fresh cached results are reused), in the given order."""
+    todo = [s for s in snippets if not (use_cache and _is_fresh(_cache_dir(s)))]
     if todo:
-        log.info("running %d snippet(s) in one process", len(todo))
+        log.info("running %d of %d snippet(s) in one process", len(todo), len(snippets))
+        library = library_fingerprint()
+        seconds = {}
         with tempfile.TemporaryDirectory(prefix="snippets-") as tmp:
             # Snippets import neuralnlp from this checkout's src/, whatever `pip install -e` points at.
             env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
@@ -86,16 +100,20 @@ def run_snippets(snippets: list[Path], use_cache: bool = True) -> list[Result]:
                 [sys.executable, str(RUNNER), tmp, *map(str, todo)], check=True, cwd=ROOT, env=env, stdin=subprocess.DEVNULL
             )
             for i, snippet in enumerate(todo):
-                cached = _cache_dir(snippet, shared)
-                status = (Path(tmp) / str(i) / "status").read_text()
+                out = Path(tmp) / str(i)
+                used = fingerprint(_read(out / "used").split(), known=library)
+                (out / "used.json").write_text(json.dumps(used, indent=1))
+                seconds[snippet.relative_to(ROOT).as_posix()] = float(_read(out / "seconds") or "nan")
+                cached = _cache_dir(snippet)
                 # Successes are reused by later builds; failures are kept only until the next run.
-                dest = cached if status == "ok" else CACHE / "failed" / cached.name
+                dest = cached if _read(out / "status") == "ok" else CACHE / "failed" / cached.name
                 shutil.rmtree(dest, ignore_errors=True)
-                shutil.copytree(Path(tmp) / str(i), dest)
+                shutil.copytree(out, dest)
+        execution_times.record("snippet", seconds)
     results = []
     for snippet in snippets:
-        d = _cache_dir(snippet, shared)
-        if not (d / "status").exists():
+        d = _cache_dir(snippet)
+        if not _is_fresh(d):
             d = CACHE / "failed" / d.name
         results.append(Result(snippet, *(_read(d / name) for name in ("status", "stdout", "stderr")), d / "files"))
     return results
@@ -139,10 +157,10 @@ _results: list[Result] = []
 
 
 def _prune_cache(results: list[Result]) -> None:
-    """Drop cached results of snippets (or versions of src/) that no longer exist.
+    """Drop cached results of snippets, or of versions of a snippet, that no longer exist.
 
     Entries written in the last few minutes are kept: another build of this checkout (say
-    `mkdocs serve` beside `make test`) may be about to read them, with a different src/.
+    `mkdocs serve` beside `make test`) may be about to read them.
     """
     keep = {r.files.parent for r in results}
     recent = time.time() - 600

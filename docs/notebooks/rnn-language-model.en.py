@@ -1,7 +1,7 @@
 # %% [markdown]
 # # Notebook: training RNN and GRU language models
 #
-# This notebook runs the [RNN language model](../../rnn/language-model/) page from start to finish, training an RNN and a GRU side by side:
+# This notebook runs the [RNN language model](../../recurrent/language-model/) page from start to finish, training an RNN and a GRU side by side:
 # generate the training text, build the models, train them, compare perplexities on held-out text, check whether the models learned
 # subject–verb agreement, split the remaining gap by word class, and finally let the models write sentences.
 # Seeds fix all randomness, so every run gives the same results; the whole notebook runs in well under 20 seconds on an ordinary laptop.
@@ -12,8 +12,8 @@ import math
 import matplotlib.pyplot as plt
 import torch
 
-from neuralnlp import text_corpus as tc
-from neuralnlp.language_model import RNNLanguageModel, perplexity, sample, train_language_model
+from neuralnlp.recurrent import text_corpus as tc
+from neuralnlp.recurrent.language_model import RNNLanguageModel, perplexity, sample, train_language_model
 
 torch.set_num_threads(1)  # tiny matrices: a second thread only adds synchronisation
 

@@ -1,7 +1,7 @@
 # %% [markdown]
 # # Notebook：训练 RNN 与 GRU 语言模型
 #
-# 这个 notebook 把 [RNN 语言模型](../../rnn/language-model/) 一页的内容从头到尾跑一遍，并且同时训练 RNN 和 GRU 两个模型：生成训练文本，搭模型，训练，在留出文本上比较困惑度，检查模型有没有学会主语和动词的一致，把剩下的差距按词的类别拆开，最后让模型生成句子。所有随机性都由种子决定，每次运行结果相同；整个 notebook 在普通笔记本电脑上 20 秒以内就能跑完。
+# 这个 notebook 把 [RNN 语言模型](../../recurrent/language-model/) 一页的内容从头到尾跑一遍，并且同时训练 RNN 和 GRU 两个模型：生成训练文本，搭模型，训练，在留出文本上比较困惑度，检查模型有没有学会主语和动词的一致，把剩下的差距按词的类别拆开，最后让模型生成句子。所有随机性都由种子决定，每次运行结果相同；整个 notebook 在普通笔记本电脑上 20 秒以内就能跑完。
 
 # %%
 import math
@@ -9,8 +9,8 @@ import math
 import matplotlib.pyplot as plt
 import torch
 
-from neuralnlp import text_corpus as tc
-from neuralnlp.language_model import RNNLanguageModel, perplexity, sample, train_language_model
+from neuralnlp.recurrent import text_corpus as tc
+from neuralnlp.recurrent.language_model import RNNLanguageModel, perplexity, sample, train_language_model
 
 torch.set_num_threads(1)  # tiny matrices: a second thread only adds synchronisation
 

@@ -4,17 +4,17 @@
 # This notebook trains skip-gram with negative sampling on the news corpus that ships with gensim,
 # `lee_background.cor` (300 news articles), then looks at the nearest neighbours of a few words and
 # projects the vectors of a set of words onto a plane with PCA. The trainer and the evaluation come from
-# `neuralnlp.word2vec`; how they work is explained in [Training word2vec on real text](../../embeddings/word2vec-training/).
+# `neuralnlp.embeddings.word2vec`; how they work is explained in [Training word2vec on real text](../../embeddings/word2vec-training/).
 # gensim needs to be installed, only for its corpus file.
 
 # %%
 import matplotlib.pyplot as plt
 import numpy as np
 
-from neuralnlp.similarity import nearest_neighbours
-from neuralnlp.word2vec.corpus import LEE_FILE, gensim_test_data_dir, read_line_corpus
-from neuralnlp.word2vec.evaluation import evaluate_word_pairs
-from neuralnlp.word2vec.training import train_skipgram
+from neuralnlp.embeddings.similarity import nearest_neighbours
+from neuralnlp.embeddings.word2vec.corpus import LEE_FILE, gensim_test_data_dir, read_line_corpus
+from neuralnlp.embeddings.word2vec.evaluation import evaluate_word_pairs
+from neuralnlp.embeddings.word2vec.training import train_skipgram
 
 data = gensim_test_data_dir()
 docs = read_line_corpus(data / LEE_FILE)
@@ -90,4 +90,4 @@ plt.show()
 # by cosine similarity.
 #
 # Things to try: set `epochs` to 1 or 10 and watch the neighbours and the projection change; or train
-# on the full corpus, `neuralnlp.word2vec.corpus.load_real_corpus()` (about half a million tokens, much slower).
+# on the full corpus, `neuralnlp.embeddings.word2vec.corpus.load_real_corpus()` (about half a million tokens, much slower).

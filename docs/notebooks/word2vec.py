@@ -2,17 +2,17 @@
 # # 动手训练 word2vec：最近邻与二维投影
 #
 # 这个 notebook 在 gensim 自带的新闻语料 `lee_background.cor`（300 篇新闻）上训练一个跳字模型（负采样），
-# 然后查看几个词的最近邻，并用 PCA 把一组词的词向量投影到平面上。训练器和评测函数来自 `neuralnlp.word2vec`，
+# 然后查看几个词的最近邻，并用 PCA 把一组词的词向量投影到平面上。训练器和评测函数来自 `neuralnlp.embeddings.word2vec`，
 # 原理见[在真实语料上训练 word2vec](../../embeddings/word2vec-training/)。需要安装 gensim，只是为了用它附带的语料文件。
 
 # %%
 import matplotlib.pyplot as plt
 import numpy as np
 
-from neuralnlp.similarity import nearest_neighbours
-from neuralnlp.word2vec.corpus import LEE_FILE, gensim_test_data_dir, read_line_corpus
-from neuralnlp.word2vec.evaluation import evaluate_word_pairs
-from neuralnlp.word2vec.training import train_skipgram
+from neuralnlp.embeddings.similarity import nearest_neighbours
+from neuralnlp.embeddings.word2vec.corpus import LEE_FILE, gensim_test_data_dir, read_line_corpus
+from neuralnlp.embeddings.word2vec.evaluation import evaluate_word_pairs
+from neuralnlp.embeddings.word2vec.training import train_skipgram
 
 data = gensim_test_data_dir()
 docs = read_line_corpus(data / LEE_FILE)
@@ -84,4 +84,4 @@ plt.show()
 # （见上面的输出），所以投影里靠得近的词在原空间里未必最近，最近邻要以余弦相似度为准。
 #
 # 可以试试：把 `epochs` 改成 1 或 10，看最近邻和投影怎么变；或者改用完整语料
-# `neuralnlp.word2vec.corpus.load_real_corpus()`（约 50 万词元，训练要慢得多）。
+# `neuralnlp.embeddings.word2vec.corpus.load_real_corpus()`（约 50 万词元，训练要慢得多）。

@@ -1,7 +1,7 @@
 import numpy as np
 import torch
 
-from neuralnlp.dense import Dense
+from neuralnlp.basics.dense import Dense
 
 rng = np.random.default_rng(0)
 layer = Dense(in_features=3, out_features=4, rng=rng)

@@ -1,7 +1,7 @@
 import numpy as np
 
-from neuralnlp.activations import gelu
-from neuralnlp.dense import Dense
+from neuralnlp.basics.activations import gelu
+from neuralnlp.basics.dense import Dense
 
 # A layer of 4 neurons, each reading the same 3 inputs.
 layer = Dense(in_features=3, out_features=4, activation=gelu, rng=0)

@@ -1,7 +1,7 @@
 import numpy as np
 import torch
 
-from neuralnlp.feedforward import FeedForward, layer_outputs, to_dense_layers
+from neuralnlp.basics.feedforward import FeedForward, layer_outputs, to_dense_layers
 
 torch.manual_seed(0)
 # x: 4 features -> hidden layer h1: 8 neurons -> y: 3 outputs, GELU after each layer.

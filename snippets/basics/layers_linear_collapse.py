@@ -1,7 +1,7 @@
 import numpy as np
 
-from neuralnlp.activations import relu
-from neuralnlp.dense import Dense, compose_affine
+from neuralnlp.basics.activations import relu
+from neuralnlp.basics.dense import Dense, compose_affine
 
 rng = np.random.default_rng(0)
 first, second = Dense(3, 8, rng=rng), Dense(8, 2, rng=rng)

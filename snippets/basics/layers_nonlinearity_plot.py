@@ -1,8 +1,8 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from neuralnlp.activations import gelu, relu
-from neuralnlp.dense import Dense
+from neuralnlp.basics.activations import gelu, relu
+from neuralnlp.basics.dense import Dense
 from neuralnlp.plotting import save_themed
 
 rng = np.random.default_rng(0)

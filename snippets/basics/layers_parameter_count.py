@@ -1,7 +1,7 @@
 import torch
 
-from neuralnlp.dense import Dense
-from neuralnlp.feedforward import FeedForward, feedforward_parameter_count
+from neuralnlp.basics.dense import Dense
+from neuralnlp.basics.feedforward import FeedForward, feedforward_parameter_count
 
 # One layer: in·out weights plus out biases.
 for n_in, n_out in [(3, 4), (768, 3072)]:

@@ -1,7 +1,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from neuralnlp.activations import gelu, gelu_grad, relu, relu_grad, sigmoid, sigmoid_grad, tanh, tanh_grad
+from neuralnlp.basics.activations import gelu, gelu_grad, relu, relu_grad, sigmoid, sigmoid_grad, tanh, tanh_grad
 from neuralnlp.plotting import save_themed
 
 x = np.linspace(-4.0, 4.0, 401)

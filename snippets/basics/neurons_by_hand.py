@@ -1,7 +1,7 @@
 import numpy as np
 
-from neuralnlp.activations import sigmoid
-from neuralnlp.neuron import Neuron
+from neuralnlp.basics.activations import sigmoid
+from neuralnlp.basics.neuron import Neuron
 
 x = np.array([1.0, 2.0, 3.0])   # three inputs, e.g. outputs of the previous layer
 w = np.array([0.5, -1.0, 2.0])  # one weight per input: how much each input counts, and with what sign

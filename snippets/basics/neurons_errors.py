@@ -1,7 +1,7 @@
 import numpy as np
 
-from neuralnlp.activations import relu
-from neuralnlp.neuron import Neuron
+from neuralnlp.basics.activations import relu
+from neuralnlp.basics.neuron import Neuron
 
 neuron = Neuron(np.array([0.5, -1.0, 2.0]), 0.1, activation=relu)
 

@@ -1,7 +1,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from neuralnlp.activations import gelu, gelu_sigmoid, gelu_tanh, max_abs_error
+from neuralnlp.basics.activations import gelu, gelu_sigmoid, gelu_tanh, max_abs_error
 from neuralnlp.plotting import save_themed
 
 approximations = {"tanh": gelu_tanh, "sigmoid (1.702)": gelu_sigmoid}

@@ -1,6 +1,6 @@
 import numpy as np
 
-from neuralnlp.activations import gelu_grad, relu_grad, sigmoid_grad, tanh_grad
+from neuralnlp.basics.activations import gelu_grad, relu_grad, sigmoid_grad, tanh_grad
 
 # The slope f'(z) is the factor by which a neuron passes a gradient back to its weighted sum z.
 z = np.array([-10.0, -5.0, -2.0, 0.0, 2.0, 5.0, 10.0])

@@ -1,6 +1,6 @@
 import numpy as np
 
-from neuralnlp.activations import log_softmax, naive_softmax, softmax
+from neuralnlp.basics.activations import log_softmax, naive_softmax, softmax
 
 np.set_printoptions(precision=4, suppress=True)
 

@@ -1,8 +1,8 @@
 import numpy as np
 import torch
 
-from neuralnlp.activations import sigmoid
-from neuralnlp.neuron import Neuron
+from neuralnlp.basics.activations import sigmoid
+from neuralnlp.basics.neuron import Neuron
 
 torch.manual_seed(0)
 # torch's layer for one neuron: Linear(3, 1), then the activation.

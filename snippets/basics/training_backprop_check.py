@@ -2,8 +2,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from neuralnlp.backprop import TwoLayerNet
-from neuralnlp.datasets import spiral
+from neuralnlp.basics.backprop import TwoLayerNet
+from neuralnlp.basics.datasets import spiral
 
 x, y = spiral(n_per_class=10, n_classes=3, noise=0.2, seed=0)
 net = TwoLayerNet(2, 16, 3, activation="tanh", seed=0)

@@ -1,8 +1,8 @@
 import numpy as np
 
-from neuralnlp.backprop import sgd_step
-from neuralnlp.datasets import minibatches
-from neuralnlp.losses import mse, mse_grad
+from neuralnlp.basics.backprop import sgd_step
+from neuralnlp.basics.datasets import minibatches
+from neuralnlp.basics.losses import mse, mse_grad
 
 rng = np.random.default_rng(0)
 x = rng.uniform(-1.0, 1.0, size=200)

@@ -1,4 +1,4 @@
-from neuralnlp.graph import Value
+from neuralnlp.basics.graph import Value
 
 # A neuron y = σ(w1·x1 + w2·x2 + b), one graph node per operation.
 x1, x2 = Value(2.0), Value(-1.0)

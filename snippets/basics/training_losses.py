@@ -1,7 +1,7 @@
 import numpy as np
 
-from neuralnlp.activations import sigmoid, softmax
-from neuralnlp.losses import binary_cross_entropy, binary_cross_entropy_with_logits, cross_entropy, mse, one_hot
+from neuralnlp.basics.activations import sigmoid, softmax
+from neuralnlp.basics.losses import binary_cross_entropy, binary_cross_entropy_with_logits, cross_entropy, mse, one_hot
 
 # Regression: predictions and targets are real numbers.
 print("MSE:", f"{mse(np.array([2.5, 0.0, 2.1]), np.array([3.0, -0.5, 2.0])):.4f}")

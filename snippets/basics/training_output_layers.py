@@ -1,6 +1,6 @@
 import numpy as np
 
-from neuralnlp.activations import sigmoid, softmax
+from neuralnlp.basics.activations import sigmoid, softmax
 
 rng = np.random.default_rng(0)
 h = rng.normal(size=4)  # what the last hidden layer produced for one sample

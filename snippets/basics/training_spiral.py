@@ -1,8 +1,8 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from neuralnlp.backprop import TwoLayerNet, train_step
-from neuralnlp.datasets import minibatches, spiral
+from neuralnlp.basics.backprop import TwoLayerNet, train_step
+from neuralnlp.basics.datasets import minibatches, spiral
 from neuralnlp.plotting import save_themed
 
 x, y = spiral(n_per_class=100, n_classes=3, noise=0.2, seed=0)

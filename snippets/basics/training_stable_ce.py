@@ -1,7 +1,7 @@
 import numpy as np
 
-from neuralnlp.activations import log_softmax, naive_softmax, softmax
-from neuralnlp.losses import cross_entropy, nll_loss
+from neuralnlp.basics.activations import log_softmax, naive_softmax, softmax
+from neuralnlp.basics.losses import cross_entropy, nll_loss
 
 logits = np.array([[1000.0, 0.0, -1000.0]])  # confident scores on a large scale
 target = np.array([1])

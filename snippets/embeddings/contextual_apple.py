@@ -1,9 +1,9 @@
 import numpy as np
 import torch
 
-from neuralnlp.language_model import RNNLanguageModel, train_language_model
-from neuralnlp.similarity import cosine_similarity
-from neuralnlp.vocab import Vocabulary
+from neuralnlp.recurrent.language_model import RNNLanguageModel, train_language_model
+from neuralnlp.embeddings.similarity import cosine_similarity
+from neuralnlp.embeddings.vocab import Vocabulary
 
 torch.set_num_threads(1)  # tiny matrices: a second thread only adds synchronisation
 torch.manual_seed(0)

@@ -1,9 +1,9 @@
 import torch
 
-from neuralnlp.embedding import Embedding
-from neuralnlp.gru import GRU
-from neuralnlp.similarity import cosine_similarity, sentence_vector
-from neuralnlp.vocab import Vocabulary
+from neuralnlp.embeddings.embedding import Embedding
+from neuralnlp.recurrent.gru import GRU
+from neuralnlp.embeddings.similarity import cosine_similarity, sentence_vector
+from neuralnlp.embeddings.vocab import Vocabulary
 
 torch.manual_seed(0)
 vocab = Vocabulary.build("狗 咬 人".split())

@@ -2,7 +2,7 @@ import matplotlib.pyplot as plt
 import torch
 import torch.nn.functional as F
 
-from neuralnlp.embedding import Embedding
+from neuralnlp.embeddings.embedding import Embedding
 from neuralnlp.plotting import save_themed
 
 # Tiny tensors: one thread is faster here, and sums come out in the same order on every machine.

@@ -1,6 +1,6 @@
 import torch
 
-from neuralnlp.embedding import Embedding
+from neuralnlp.embeddings.embedding import Embedding
 
 embedding = Embedding(5, 2)
 

@@ -1,6 +1,6 @@
 import torch
 
-from neuralnlp.embedding import Embedding
+from neuralnlp.embeddings.embedding import Embedding
 
 torch.manual_seed(0)
 embedding = Embedding(8, 3)

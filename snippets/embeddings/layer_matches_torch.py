@@ -1,6 +1,6 @@
 import torch
 
-from neuralnlp.embedding import Embedding
+from neuralnlp.embeddings.embedding import Embedding
 
 ids = torch.tensor([[3, 0, 7, 3], [9, 9, 1, 2]])  # a batch of 2 sequences of 4 token ids
 upstream = torch.linspace(-1, 1, 2 * 4 * 6).reshape(2, 4, 6)

@@ -1,6 +1,6 @@
 import torch
 
-from neuralnlp.embedding import Embedding
+from neuralnlp.embeddings.embedding import Embedding
 
 PAD = 0
 # Two sentences of different lengths, padded to the same length with id 0.

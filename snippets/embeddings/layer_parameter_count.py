@@ -1,6 +1,6 @@
 import torch
 
-from neuralnlp.embedding import Embedding
+from neuralnlp.embeddings.embedding import Embedding
 
 print(f"{'embedding matrix of':<22}{'V':>11}{'d':>6}{'V × d':>15}{'float32':>11}")
 for name, V, d in [("this page's example", 5, 3),

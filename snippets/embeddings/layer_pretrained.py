@@ -1,7 +1,7 @@
 import torch
 import torch.nn.functional as F
 
-from neuralnlp.embedding import Embedding
+from neuralnlp.embeddings.embedding import Embedding
 
 # Tiny tensors: one thread is faster here, and sums come out in the same order on every machine.
 torch.set_num_threads(1)

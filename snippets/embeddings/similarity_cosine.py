@@ -2,7 +2,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from neuralnlp.similarity import cosine_similarity
+from neuralnlp.embeddings.similarity import cosine_similarity
 
 # By hand: a·b = 1·2 + 2·1 + 2·2 = 8 and ‖a‖ = ‖b‖ = 3, so cos = 8/9.
 a = np.array([1.0, 2.0, 2.0])

@@ -2,9 +2,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from neuralnlp.embedding import Embedding
-from neuralnlp.similarity import cosine_similarity, nearest_neighbours
-from neuralnlp.vocab import Vocabulary
+from neuralnlp.embeddings.embedding import Embedding
+from neuralnlp.embeddings.similarity import cosine_similarity, nearest_neighbours
+from neuralnlp.embeddings.vocab import Vocabulary
 
 torch.set_num_threads(1)  # tiny matrices: a second thread only adds synchronisation
 torch.manual_seed(0)

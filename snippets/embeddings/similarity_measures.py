@@ -1,6 +1,6 @@
 import numpy as np
 
-from neuralnlp.similarity import cosine_similarity, normalize
+from neuralnlp.embeddings.similarity import cosine_similarity, normalize
 
 rng = np.random.default_rng(2)
 query = rng.normal(size=4)

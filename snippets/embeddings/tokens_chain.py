@@ -1,7 +1,7 @@
 import torch
 
-from neuralnlp.embedding import Embedding
-from neuralnlp.vocab import Vocabulary
+from neuralnlp.embeddings.embedding import Embedding
+from neuralnlp.embeddings.vocab import Vocabulary
 
 tokens = list("北京欢迎你")               # 1. tokenization: one token per character
 vocab = Vocabulary.build(tokens)         # 2. vocabulary: number tokens by first appearance

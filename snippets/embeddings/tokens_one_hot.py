@@ -1,6 +1,6 @@
 import torch
 
-from neuralnlp.embedding import Embedding, one_hot
+from neuralnlp.embeddings.embedding import Embedding, one_hot
 
 torch.manual_seed(0)
 embedding = Embedding(5, 3)            # the 北京欢迎你 vocabulary: V = 5, d = 3

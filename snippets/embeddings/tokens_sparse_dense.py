@@ -1,6 +1,6 @@
 import torch
 
-from neuralnlp.embedding import Embedding, one_hot
+from neuralnlp.embeddings.embedding import Embedding, one_hot
 
 torch.manual_seed(0)
 token_id = torch.tensor(1)

@@ -1,7 +1,7 @@
 import torch
 
-from neuralnlp.embedding import Embedding
-from neuralnlp.vocab import Vocabulary
+from neuralnlp.embeddings.embedding import Embedding
+from neuralnlp.embeddings.vocab import Vocabulary
 
 corpus = ["the cat sat on the mat", "the dog sat on the log", "a cat saw a dog"]
 

@@ -2,8 +2,8 @@
 
 from collections import Counter
 
-from neuralnlp.word2vec.corpus import load_real_corpus, strip_wiki_markup, tokenize
-from neuralnlp.word2vec.subsampling import keep_probability
+from neuralnlp.embeddings.word2vec.corpus import load_real_corpus, strip_wiki_markup, tokenize
+from neuralnlp.embeddings.word2vec.subsampling import keep_probability
 
 print(tokenize("Word2Vec's 3-D vectors, trained in 2013!"))  # digits and punctuation split tokens
 wikitext = "'''Paris''' is the [[capital city|capital]] of [[France]].<ref>Atlas, p. 3</ref> {{Infobox city}}"

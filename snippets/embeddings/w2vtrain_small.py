@@ -1,9 +1,9 @@
 """A small real-text run: skip-gram with negative sampling on lee_background.cor (300 news articles)."""
 
-from neuralnlp.similarity import nearest_neighbours
-from neuralnlp.word2vec.corpus import LEE_FILE, gensim_test_data_dir, read_line_corpus
-from neuralnlp.word2vec.evaluation import evaluate_word_pairs
-from neuralnlp.word2vec.training import train_skipgram
+from neuralnlp.embeddings.similarity import nearest_neighbours
+from neuralnlp.embeddings.word2vec.corpus import LEE_FILE, gensim_test_data_dir, read_line_corpus
+from neuralnlp.embeddings.word2vec.evaluation import evaluate_word_pairs
+from neuralnlp.embeddings.word2vec.training import train_skipgram
 
 data = gensim_test_data_dir()
 docs = read_line_corpus(data / LEE_FILE)

@@ -1,6 +1,6 @@
 import numpy as np
 
-from neuralnlp.word2vec import context_windows, expected_context_weight
+from neuralnlp.embeddings.word2vec import context_windows, expected_context_weight
 
 window, n = 5, 20_000
 tokens = np.arange(n)  # distinct ids, so a context's distance is |context - target|

@@ -1,6 +1,6 @@
 import numpy as np
 
-from neuralnlp.word2vec import build_huffman_tree, hs_probabilities
+from neuralnlp.embeddings.word2vec import build_huffman_tree, hs_probabilities
 
 words = ["the", "cat", "sat", "on", "mat", "purred"]
 counts = np.array([40, 12, 8, 7, 3, 2])

@@ -1,6 +1,6 @@
 import numpy as np
 
-from neuralnlp.word2vec import NegativeSampler, noise_distribution
+from neuralnlp.embeddings.word2vec import NegativeSampler, noise_distribution
 
 words = ["the", "of", "cat", "violin", "axolotl"]
 counts = np.array([50_000, 20_000, 500, 40, 2])

@@ -2,7 +2,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from neuralnlp.word2vec import sgns_grad, sgns_loss
+from neuralnlp.embeddings.word2vec import sgns_grad, sgns_loss
 
 rng = np.random.default_rng(0)
 batch, k, d = 4, 5, 8

@@ -1,6 +1,6 @@
 import numpy as np
 
-from neuralnlp.word2vec import keep_probability, paper_discard_probability
+from neuralnlp.embeddings.word2vec import keep_probability, paper_discard_probability
 
 # A corpus of 1,000,000 tokens; word frequencies f = count / total.
 counts = np.array([60_000, 10_000, 3_000, 1_000, 100])

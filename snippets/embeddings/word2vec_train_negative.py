@@ -1,8 +1,8 @@
 import numpy as np
 import torch
 
-from neuralnlp.vocab import Vocabulary
-from neuralnlp.word2vec import CBOW, NegativeSampler, SkipGram, cbow_examples, skipgram_pairs
+from neuralnlp.embeddings.vocab import Vocabulary
+from neuralnlp.embeddings.word2vec import CBOW, NegativeSampler, SkipGram, cbow_examples, skipgram_pairs
 
 rng = np.random.default_rng(0)
 torch.manual_seed(0)

@@ -1,4 +1,4 @@
-from neuralnlp.word2vec import cbow_examples, skipgram_pairs
+from neuralnlp.embeddings.word2vec import cbow_examples, skipgram_pairs
 
 sentence = "never too late to learn".split()
 

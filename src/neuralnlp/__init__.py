@@ -1,26 +1,41 @@
 """neuralnlp: small, tested implementations that follow the course "From Neurons to Embeddings".
 
-One concept per module:
+One subpackage per chapter of the course, one concept per module:
 
-- ``neuralnlp.activations``: activation functions, their derivatives, softmax;
-- ``neuralnlp.neuron``: a single neuron in NumPy;
-- ``neuralnlp.dense``: dense (fully connected) layers in NumPy;
-- ``neuralnlp.feedforward``: feed-forward networks;
-- ``neuralnlp.losses``: output layers' losses (MSE, cross-entropy);
-- ``neuralnlp.graph``: a tiny scalar computational graph with local gradients;
-- ``neuralnlp.backprop``: a two-layer network trained by hand-written backpropagation;
-- ``neuralnlp.datasets``: small generated data sets (XOR, spirals);
-- ``neuralnlp.plotting``: figures that read well on light and dark pages;
-- ``neuralnlp.rnn`` and ``neuralnlp.gru``: the Elman RNN and the GRU, matching ``torch.nn.RNN``/``GRU``;
-- ``neuralnlp.gradient_flow``: how gradients vanish or explode through time, and gradient clipping;
-- ``neuralnlp.memory_task``: a recall-the-first-token task that needs long memory;
-- ``neuralnlp.text_corpus`` and ``neuralnlp.language_model``: a generated corpus with a known entropy
-  rate, and an RNN/GRU language model trained on it;
-- ``neuralnlp.vocab`` and ``neuralnlp.embedding``: token ids, and the embedding layer (lookup = one-hot × W);
-- ``neuralnlp.word2vec``: windows, sub-sampling, negative sampling, hierarchical softmax, CBOW and
-  skip-gram, a fast skip-gram trainer, and evaluation on word-similarity data;
-- ``neuralnlp.similarity`` and ``neuralnlp.vector_search``: cosine similarity, nearest neighbours,
-  sentence vectors, and a brute-force vector index.
+- ``neuralnlp.basics``: activations, a neuron, dense and feed-forward layers, losses, a scalar
+  computational graph, backpropagation by hand, small generated data sets;
+- ``neuralnlp.recurrent``: the Elman RNN and the GRU (matching ``torch.nn.RNN``/``GRU``), gradients
+  through time and clipping, a long-memory task, a generated corpus with a known entropy rate, and
+  an RNN/GRU language model;
+- ``neuralnlp.embeddings``: token ids, the embedding layer (lookup = one-hot × W), ``word2vec``,
+  similarity, and a brute-force vector index;
+- ``neuralnlp.plotting``: figures that read well on light and dark pages.
+
+The names a reader uses most are importable from here too (``from neuralnlp import GRU``). Nothing
+is imported until it is used: ``import neuralnlp`` does not import torch.
 """
 
+import importlib
+
 __version__ = "0.1.0"
+
+CHAPTERS = ("basics", "recurrent", "embeddings")
+
+
+def _chapter_exports() -> dict[str, str]:
+    """Each exported name -> its chapter package (imports the chapters' cheap ``__init__`` files)."""
+    return {name: f"{__name__}.{chapter}"
+            for chapter in CHAPTERS for name in importlib.import_module(f"{__name__}.{chapter}").EXPORTS}
+
+
+def __getattr__(name: str):
+    chapter = _chapter_exports().get(name)
+    if chapter is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(chapter), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_chapter_exports()))

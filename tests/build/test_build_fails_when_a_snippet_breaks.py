@@ -74,21 +74,21 @@ def test_a_missing_section_fails_the_build(project_copy):
     _, page = a_snippet_and_its_page(project_copy)
     page.write_text(
         page.read_text(encoding="utf-8")
-        + '\n```{.python notest}\n--8<-- "src/neuralnlp/activations.py:no-such-section"\n```\n',
+        + '\n```{.python notest}\n--8<-- "src/neuralnlp/basics/activations.py:no-such-section"\n```\n',
         encoding="utf-8",
     )
     assert_fails_naming(build(project_copy), "no-such-section")
 
 
 def test_a_change_in_src_that_breaks_a_snippet_fails_the_build(project_copy):
-    module = project_copy / "src" / "neuralnlp" / "activations.py"
+    module = project_copy / "src" / "neuralnlp" / "basics" / "activations.py"
     # Redefine a function the snippets use, as a careless edit of the library would.
     module.write_text(module.read_text() + '\n\ndef sigmoid(x):\n    raise ValueError("sigmoid broken in src")\n')
     assert_fails_naming(build(project_copy), "snippets/", "ValueError: sigmoid broken in src")
 
 
 def test_a_change_in_src_that_changes_an_output_fails_the_build(project_copy):
-    module = project_copy / "src" / "neuralnlp" / "activations.py"
+    module = project_copy / "src" / "neuralnlp" / "basics" / "activations.py"
     # A subtle numerical change: sigmoid off by 1e-3 must still be caught through the snippets' printed numbers.
     module.write_text(
         module.read_text() + "\n\n_exact_sigmoid = sigmoid\n\ndef sigmoid(x):\n    return _exact_sigmoid(x) + 1e-3\n"

@@ -3,7 +3,8 @@ process, in an empty folder, with only the installed packages. Its output must e
 file that its page shows.
 
 The build runs the snippets too, but in forked children of one process (to pay `import torch`
-once). This test makes sure that shortcut hides nothing.
+once). This test makes sure that shortcut hides nothing. Like the build, it asks torch for its
+AVX2 kernels on x86-64 (``reproducible_kernels``), the kernels the .out files were recorded with.
 """
 
 import os
@@ -12,6 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from snippet_runner import reproducible_kernels  # hooks/, on pytest's pythonpath
 
 ROOT = Path(__file__).resolve().parents[2]
 SNIPPETS = sorted(p for p in (ROOT / "snippets").rglob("*.py") if "__pycache__" not in p.parts)
@@ -28,7 +31,7 @@ def test_snippet_runs_as_copied(snippet, tmp_path):
     copied.write_bytes(snippet.read_bytes())
     run = subprocess.run(
         [sys.executable, copied.name], cwd=tmp_path, capture_output=True, text=True, timeout=300,
-        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"MPLBACKEND": "Agg"},
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"MPLBACKEND": "Agg"} | reproducible_kernels(),
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout == snippet.with_suffix(".out").read_text(), f"{snippet.name}: output differs from its .out"

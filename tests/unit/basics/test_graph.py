@@ -1,0 +1,122 @@
+"""neuralnlp.basics.graph: gradients against torch.autograd and against a hand-worked example."""
+
+import math
+
+import pytest
+import torch
+
+from neuralnlp.basics.graph import Value
+
+
+def _torch_leaves(*numbers):
+    return [torch.tensor(n, dtype=torch.float64, requires_grad=True) for n in numbers]
+
+
+def test_neuron_matches_autograd():
+    numbers = (2.0, -1.0, 0.5, -3.0, 0.25)  # x1, x2, w1, w2, b
+    x1, x2, w1, w2, b = (Value(n) for n in numbers)
+    y = (w1 * x1 + w2 * x2 + b).sigmoid()
+    y.backward()
+
+    tx1, tx2, tw1, tw2, tb = _torch_leaves(*numbers)
+    ty = torch.sigmoid(tw1 * tx1 + tw2 * tx2 + tb)
+    ty.backward()
+
+    assert abs(y.data - ty.item()) < 1e-15
+    for ours, ref in zip((x1, x2, w1, w2, b), (tx1, tx2, tw1, tw2, tb)):
+        assert abs(ours.grad - ref.grad.item()) < 1e-15
+
+
+def test_hand_worked_example():
+    # f = (a*b + c) * d with a=2, b=-3, c=10, d=-2:
+    # e = a*b = -6, g = e + c = 4, f = g*d = -8.
+    # df/dg = d = -2; df/dc = df/dg * 1 = -2; df/de = -2;
+    # df/da = df/de * b = -2 * -3 = 6; df/db = df/de * a = -2 * 2 = -4; df/dd = g = 4.
+    a, b, c, d = Value(2.0), Value(-3.0), Value(10.0), Value(-2.0)
+    f = (a * b + c) * d
+    f.backward()
+    assert f.data == -8.0
+    assert (a.grad, b.grad, c.grad, d.grad) == (6.0, -4.0, -2.0, 4.0)
+
+
+def test_local_gradients_are_recorded_per_input():
+    # d(a*b)/da = b = -3 and d(a*b)/db = a = 2
+    a, b = Value(2.0), Value(-3.0)
+    assert (a * b).local_grads == (-3.0, 2.0)
+
+
+def test_reused_node_accumulates_gradient():
+    # f = a*a + a, df/da = 2a + 1 = 7 at a = 3
+    a = Value(3.0)
+    f = a * a + a
+    f.backward()
+    assert a.grad == 7.0
+
+
+def test_backward_twice_gives_same_gradients():
+    a = Value(3.0)
+    f = a * a
+    f.backward()
+    f.backward()
+    assert a.grad == 6.0
+
+
+def _every_op(a, b):
+    """One expression using every operation; works on Values and on torch tensors alike."""
+    return (
+        (a - b) / (a * 2.0 + 1.0)
+        + (a**3) * b.exp()
+        + (a.log() - b.tanh()) * (b.relu() + a.relu())
+        + (-a).sigmoid()
+        + 3.0 / (b - 2.0)
+        + 1.0 - b
+        + (a ** -0.5) * (2.0 * b)
+    )
+
+
+def test_every_op_matches_autograd():
+    a0, b0 = 1.3, -0.7
+    a, b = Value(a0), Value(b0)
+    out = _every_op(a, b)
+    out.backward()
+
+    ta, tb = _torch_leaves(a0, b0)
+    tout = _every_op(ta, tb)
+    tout.backward()
+
+    assert abs(out.data - tout.item()) < 1e-14
+    assert abs(a.grad - ta.grad.item()) < 1e-13
+    assert abs(b.grad - tb.grad.item()) < 1e-13
+
+
+@pytest.mark.parametrize("x", [-800.0, -30.0, -2.0, 0.0, 2.0, 800.0])
+def test_sigmoid_and_tanh_for_large_inputs(x):
+    for ours, ref in ((Value(x).sigmoid(), torch.sigmoid), (Value(x).tanh(), torch.tanh)):
+        t = _torch_leaves(x)[0]
+        ref(t).backward()
+        ours.backward()
+        assert math.isfinite(ours.data)
+        assert math.isclose(ours.data, ref(t).item(), rel_tol=1e-14, abs_tol=1e-300)
+        assert math.isclose(ours.inputs[0].grad, t.grad.item(), rel_tol=1e-14, abs_tol=1e-300)
+
+
+def test_relu_gradient_at_zero_is_zero_like_torch():
+    a = Value(0.0)
+    a.relu().backward()
+    t = _torch_leaves(0.0)[0]
+    torch.relu(t).backward()
+    assert a.grad == t.grad.item() == 0.0
+
+
+def test_non_number_data_rejected():
+    with pytest.raises(TypeError, match="data: expected a real number \\(int or float\\), got str"):
+        Value("1.0")
+    with pytest.raises(TypeError, match="got bool"):
+        Value(True)
+    with pytest.raises(TypeError, match="got list"):
+        Value(1.0) + [2.0]
+
+
+def test_value_exponent_rejected():
+    with pytest.raises(TypeError, match="exponent: expected a constant int or float, got Value"):
+        Value(2.0) ** Value(3.0)
