@@ -34,8 +34,10 @@ def over_budget(entry: dict) -> bool:
     return entry["seconds"] > BUDGET_S[entry["kind"]]
 
 
-def record(kind: str, seconds_by_item: dict[str, float]) -> None:
-    """Store the wall times of items of one ``kind`` ("snippet" or "notebook") that just ran, and report."""
+def record(kind: str, seconds_by_item: dict[str, float], wall: float | None = None) -> None:
+    """Store the wall times of items of one ``kind`` ("snippet" or "notebook") that just ran, and report.
+
+    ``wall`` is the time the whole run took, when items ran side by side."""
     if not seconds_by_item:
         return
     report = {item: entry for item, entry in _load().items() if (ROOT / item).exists()}  # drop deleted items
@@ -47,8 +49,9 @@ def record(kind: str, seconds_by_item: dict[str, float]) -> None:
     REPORT_TEXT.write_text(render(report))
     ran = sorted(seconds_by_item.items(), key=lambda kv: -kv[1])
     lines = [f"{seconds:7.2f} s  {item}{'  OVER BUDGET' if seconds > BUDGET_S[kind] else ''}" for item, seconds in ran]
-    log.info("ran %d %s(s), slowest first (budget %.0f s each; all times in %s):\n%s",
-             len(ran), kind, BUDGET_S[kind], REPORT_TEXT.relative_to(ROOT), "\n".join(lines))
+    took = f" in {wall:.1f} s" if wall is not None else ""
+    log.info("ran %d %s(s)%s, slowest first (budget %.0f s each; all times in %s):\n%s",
+             len(ran), kind, took, BUDGET_S[kind], REPORT_TEXT.relative_to(ROOT), "\n".join(lines))
 
 
 def render(report: dict) -> str:

@@ -12,7 +12,8 @@ This hook executes them itself, and mkdocs-jupyter (``execute: false``) only ren
   whose code is unchanged, and whose modules are unchanged, is not executed again. A cell that
   raises fails the build, naming the notebook and the cell.
 - **Rendering.** Each language's page is rendered from its own cells (its own prose) with the
-  cached outputs filled in, written as ``.cache/notebooks/executed/<lang>/<name>.ipynb``.
+  cached outputs filled in, written as ``.cache/notebooks/executed/<lang>/<name>.ipynb``. The HTML
+  is cached too (``.cache/notebooks/html``), keyed by that executed notebook.
 - **i18n.** mkdocs-static-i18n's ``on_files`` (priority -100) rebuilds every file as a plain file,
   so ``on_files`` here runs after it and wraps the notebooks again as mkdocs-jupyter pages, under
   the language prefix i18n gave them.
@@ -36,6 +37,7 @@ import nbformat
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import execution_times  # noqa: E402
@@ -46,6 +48,7 @@ ROOT = Path(_ROOT)
 NOTEBOOKS = ROOT / "docs" / "notebooks"
 CACHE = ROOT / ".cache" / "notebooks"
 EXECUTED = CACHE / "executed"
+HTML_CACHE = CACHE / "html"
 LOCK = ROOT / "requirements.lock"
 TIMEOUT_S = float(os.environ.get("NOTEBOOK_TIMEOUT", "600"))
 
@@ -115,10 +118,13 @@ def _executed_notebook(source: Path) -> Path:
     if cached is None or not unchanged(cached["used"]):
         start = time.monotonic()
         cached = _execute(source, code)
-        execution_times.record("notebook", {source.relative_to(ROOT).as_posix(): time.monotonic() - start})
+        seconds = time.monotonic() - start
+        execution_times.record("notebook", {source.relative_to(ROOT).as_posix(): seconds}, seconds)
         entry.parent.mkdir(parents=True, exist_ok=True)
         entry.write_text(json.dumps(cached))
     nb = jupytext.read(source)
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"cell-{i}"  # jupytext draws random ids; fixed ones keep the file, and its rendering's cache key, stable
     code_cells = [cell for cell in nb.cells if cell.cell_type == "code"]
     for cell, outputs, count in zip(code_cells, cached["outputs"], cached["execution_counts"]):
         cell.outputs = [nbformat.from_dict(o) for o in outputs]
@@ -140,8 +146,11 @@ def on_pre_build(config) -> None:
     sources = sorted(NOTEBOOKS.glob("*.py"))
     for source in sources:
         _executed[str(source)] = _executed_notebook(source)
+    # Drop outputs of code no notebook has any longer, and renderings of notebooks no longer executed
+    # (not those of the last few minutes: another build of this checkout may be reading them).
     live = {_cache_entry(_code_cells(source)) for source in sources}
-    for old in CACHE.glob("*.json"):  # outputs of code that no notebook has any longer
+    live |= {_html_cache(executed, _plugin(config)) for executed in _executed.values()}
+    for old in [*CACHE.glob("*.json"), *HTML_CACHE.glob("*.json")]:
         if old not in live and old.stat().st_mtime < time.time() - 600:
             old.unlink()
 
@@ -187,20 +196,40 @@ def _download_name(src_path: str) -> str:
     return name.split(".")[0] + ".ipynb"
 
 
+def _html_cache(executed: Path, plugin) -> Path:
+    """Where the page rendered from ``executed`` is kept: keyed by the executed notebook and the
+    renderer's settings, so a build that executes nothing renders nothing either."""
+    h = hashlib.sha256(executed.read_bytes())
+    h.update(repr(sorted(plugin.config.items())).encode())
+    return HTML_CACHE / f"{h.hexdigest()[:16]}.json"
+
+
+def _toc_tokens(items) -> list[dict]:
+    return [{"level": i.level, "id": i.id, "name": i.title, "children": _toc_tokens(i.children)} for i in items]
+
+
 @event_priority(-100)  # after mkdocs-jupyter's on_pre_page, which sets page.render
 def on_pre_page(page, config, files):
-    """Make mkdocs-jupyter render the executed notebook; the page keeps its source everywhere else."""
+    """Make mkdocs-jupyter render the executed notebook (or reuse that rendering); the page keeps its
+    source everywhere else."""
     plugin = _plugin(config)
     if plugin is None or not plugin.should_include(page.file):
         return page
     source, executed, render = page.file.abs_src_path, _executed[page.file.abs_src_path], page.render
 
     def render_executed(config, files):
+        cache = _html_cache(executed, plugin)
+        if cache.is_file():
+            cached = json.loads(cache.read_text())
+            page.content, page.toc = cached["content"], get_toc(cached["toc"])
+            return
         page.file.abs_src_path = str(executed)
         try:
             render(config, files)
         finally:
             page.file.abs_src_path = source
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps({"content": page.content, "toc": _toc_tokens(page.toc)}))
 
     page.render = render_executed
     return page

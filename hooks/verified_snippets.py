@@ -26,6 +26,7 @@ import hashlib
 import json
 import logging
 import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -40,6 +41,7 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import execution_times  # noqa: E402  (hooks/execution_times.py, shared with hooks/notebooks.py)
 from project_files import fingerprint, library_fingerprint, unchanged  # noqa: E402
+from snippet_runner import reproducible_kernels  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
@@ -96,9 +98,11 @@ def run_snippets(snippets: list[Path], use_cache: bool = True) -> list[Result]:
         with tempfile.TemporaryDirectory(prefix="snippets-") as tmp:
             # Snippets import neuralnlp from this checkout's src/, whatever `pip install -e` points at.
             env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
+            start = time.monotonic()
             subprocess.run(
                 [sys.executable, str(RUNNER), tmp, *map(str, todo)], check=True, cwd=ROOT, env=env, stdin=subprocess.DEVNULL
             )
+            wall = time.monotonic() - start
             for i, snippet in enumerate(todo):
                 out = Path(tmp) / str(i)
                 used = fingerprint(_read(out / "used").split(), known=library)
@@ -109,7 +113,7 @@ def run_snippets(snippets: list[Path], use_cache: bool = True) -> list[Result]:
                 dest = cached if _read(out / "status") == "ok" else CACHE / "failed" / cached.name
                 shutil.rmtree(dest, ignore_errors=True)
                 shutil.copytree(out, dest)
-        execution_times.record("snippet", seconds)
+        execution_times.record("snippet", seconds, wall)
     results = []
     for snippet in snippets:
         d = _cache_dir(snippet)
@@ -151,6 +155,28 @@ def problems(result: Result) -> str | None:
     return None
 
 
+# The .out files are recorded on x86-64 with torch's AVX2 kernels (``reproducible_kernels``). Elsewhere,
+# say on an ARM Mac running `make serve`, torch's kernels round differently and a printed digit may
+# differ: there a differing output is reported but does not stop the build. A snippet that raises,
+# hangs or lacks its .out still fails everywhere, and CI, on x86-64, checks every byte.
+OUTPUTS_COMPARABLE = bool(reproducible_kernels())
+
+
+def build_errors(results: list[Result], outputs_comparable: bool = OUTPUTS_COMPARABLE) -> list[str]:
+    """The messages that fail the build; on a machine whose outputs are not comparable, output
+    differences are logged instead."""
+    errors = []
+    for result in results:
+        message = problems(result)
+        if message is None:
+            continue
+        if not outputs_comparable and result.status == "ok" and expected_output_path(result.snippet).exists():
+            log.info("%s\n(reported, not fatal, on %s: the .out files are recorded on x86-64)", message, platform.machine())
+        else:
+            errors.append(message)
+    return errors
+
+
 # ---- MkDocs events ----------------------------------------------------------------------------
 
 _results: list[Result] = []
@@ -175,7 +201,7 @@ def on_pre_build(config) -> None:
     global _results
     _results = run_snippets(find_snippets())
     _prune_cache(_results)
-    errors = [msg for msg in map(problems, _results) if msg]
+    errors = build_errors(_results)
     if errors:
         raise PluginError(f"{len(errors)} snippet(s) broken:\n\n" + "\n\n".join(errors))
 

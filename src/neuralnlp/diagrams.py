@@ -58,6 +58,7 @@ class Shape:
 
     @property
     def centre(self) -> tuple[float, float]:
+        """The centre (x, y)."""
         return self.x, self.y
 
 
@@ -69,7 +70,8 @@ class Diagram:
     """A blank figure of ``width`` × ``height`` units for boxes, nodes, arrows and text.
 
     Args:
-        width, height: size in units (positive).
+        width: width in units (positive).
+        height: height in units (positive).
         scale: inches per unit.
 
     Raises:
