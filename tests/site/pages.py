@@ -118,7 +118,11 @@ def cjk_line_breaks(path: Path) -> list[int]:
 
     Browsers render such a newline as a space ("预测， 用"), which Chinese text must not have.
     """
-    lines = path.read_text(encoding="utf-8").splitlines()
+    return cjk_line_breaks_in(path.read_text(encoding="utf-8"))
+
+
+def cjk_line_breaks_in(text: str) -> list[int]:
+    lines = text.splitlines()
     found, in_fence, in_math = [], False, False
     for i, (line, nxt) in enumerate(zip(lines, lines[1:]), 1):
         if FENCE.match(line):
