@@ -128,11 +128,12 @@ plt.show()
 #
 # <details class="tip"><summary>Answer</summary>
 #
-# Skip-gram gives similar vectors to words that occur in similar contexts. In this corpus of only 300 news articles, police occurs
-# mostly in reports on the Israeli–Palestinian conflict, so its contexts overlap heavily with those of israeli and security, and
-# the vectors end up close. Skip-gram captures "occurring in similar ways", which is often relatedness by topic rather than
-# synonymy. Only on a larger and more varied corpus do words of similar meaning get the chance to come together through shared
-# usage.
+# Skip-gram gives similar vectors to words that occur in similar contexts. In this corpus of only 300 news articles, police often
+# occurs in reports on the Israeli–Palestinian conflict (as in "palestinian police"), so its contexts overlap heavily with those of
+# israeli and security, and the vectors end up close; officers is close in meaning, but in a corpus this small its contexts are not
+# much like those of police. Check it yourself: count the most common content words within 5 words of police in the corpus.
+# Skip-gram captures "used in similar ways", which is often relatedness by topic rather than synonymy; only on a larger and more
+# varied corpus do words of similar meaning get the chance to come together through shared usage.
 #
 # </details>
 #
