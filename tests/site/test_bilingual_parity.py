@@ -83,7 +83,7 @@ def content_page_problems(text, language):
     order = [s.anchor for s in sections if s.anchor in ("summary", "exercises", "references")]
     if order != ["summary", "exercises", "references"]:
         problems.append(f"sections #summary, #exercises, #references expected in this order, found {order}")
-        return problems, 0
+        return problems, count_in(by_anchor["exercises"].lines, EXERCISE) if "exercises" in by_anchor else 0
     if not 3 <= count_in(by_anchor["summary"].lines, BULLET) <= 6:
         problems.append(f"the summary has {count_in(by_anchor['summary'].lines, BULLET)} bullets, expected 3 to 6")
     n = check_exercises_and_references(by_anchor["exercises"].lines, by_anchor["references"].lines, labels["answer"], problems)
@@ -110,7 +110,8 @@ def notebook_problems(text, language):
     wanted = labels["sections"]
     if [t for t in titles if t in wanted] != list(wanted):
         problems.append(f"sections {wanted} expected in this order, found {titles}")
-        return problems, 0
+        exercises = [s for s in sections if s.title == wanted[1]]
+        return problems, count_in(exercises[0].lines, EXERCISE) if exercises else 0
     by_title = {s.title: s for s in sections}
     if not 3 <= count_in(by_title[wanted[0]].lines, BULLET) <= 6:
         problems.append(f"the summary has {count_in(by_title[wanted[0]].lines, BULLET)} bullets, expected 3 to 6")
