@@ -1,7 +1,14 @@
 # %% [markdown]
 # # Notebook：训练 RNN 与 GRU 语言模型
 #
-# 这个 notebook 把 [RNN 语言模型](../../recurrent/language-model/) 一页的内容从头到尾跑一遍，并且同时训练 RNN 和 GRU 两个模型：生成训练文本，搭模型，训练，在留出文本上比较困惑度，检查模型有没有学会主语和动词的一致，把剩下的差距按词的类别拆开，最后让模型生成句子。所有随机性都由种子决定，每次运行结果相同；整个 notebook 在普通笔记本电脑上 20 秒以内就能跑完。
+# 这个 notebook 把 [RNN 语言模型](../../recurrent/language-model/)一页的内容从头到尾跑一遍，并且同时训练 RNN 和 [GRU](../../recurrent/gru/) 两个模型：生成训练文本，搭模型，训练，在留出文本上比较困惑度，检查模型有没有学会主语和动词的一致，把剩下的差距按词的类别拆开，最后让模型生成句子。所有随机性都由种子决定，每次运行结果相同；整个 notebook 在普通笔记本电脑上 20 秒以内就能跑完。
+#
+# **学完这个 notebook，你将能够：**
+#
+# - 用同样的设置训练 RNN 和 GRU 语言模型，并用留出文本上的困惑度比较它们；
+# - 拿模型的困惑度和真实信源在同一段文本上的困惑度对照，判断模型离完美还有多远；
+# - 用主谓一致检验模型有没有记住主语的单复数；
+# - 把模型与真实信源之间的差距按词的类别拆开，找出差在哪里。
 
 # %%
 import math
@@ -144,8 +151,70 @@ for temperature in (1.0, 0.5):
     print(f"temperature {temperature}: " + " ".join(tc.decode(ids)))
 
 # %% [markdown]
-# ## 动手试试
+# ## 小结
 #
-# - 把 `hidden_size` 改成 4 或 8：模型还能学会动词的一致吗？困惑度离 $e^{H}$ 有多远？
-# - 把训练步数减到 100，或者把 `linear_decay=False` 传给 `train_language_model`，看训练曲线和留出文本上的困惑度怎么变。
-# - 把训练文本从 2000 个句子减到 100 个：训练损失和留出文本上的困惑度还会一起下降吗？
+# - 同样的数据、同样的训练设置下，RNN 和 GRU 在留出文本上的困惑度都很接近真实信源：这门小语言对两者都不难。
+# - 评价一个模型离完美还有多远，要和真实信源在**同一段**留出文本上的困惑度比；熵率 $e^{H}$ 是长文本上的极限，有限的一段文本会在它附近上下波动。
+# - 两个模型都几乎总把概率放在单复数正确的动词上，有没有 near 短语差别不大：在这门语言的距离上，普通 RNN 也记得住。GRU 的优势要在更长的距离上才显现，见 [GRU](../../recurrent/gru/) 一页的记忆任务。
+# - 把每个位置多出的交叉熵按词的类别相加，各类之和正好是两个困惑度之比的对数；这里的差距分散在各类词上，是有限训练带来的小偏差。
+#
+# ## 练习
+#
+# 1. 两个模型的参数量分别是 2580 和 5780。根据 `embedding_dim=16`、`hidden_size=32` 和词表大小 $V = 20$，把这两个数推出来。
+#
+# <details class="tip"><summary>答案</summary>
+#
+# 嵌入矩阵有 $V \times 16 = 320$ 个参数。RNN 的循环层有 $W_{ih}$（$32 \times 16 = 512$）、$W_{hh}$（$32 \times 32 = 1024$）和两个偏置（$2 \times 32 = 64$），共 1600 个。输出层把 32 维的隐藏状态映射到 20 个 logits：$20 \times 32 + 20 = 660$。合计 $320 + 1600 + 660 = 2580$。GRU 的重置门、更新门和候选状态各有一套同样形状的权重，循环层的参数是 RNN 的三倍，即 4800 个，所以总数是 $320 + 4800 + 660 = 5780$。
+#
+# </details>
+#
+# 2. 未训练时两个模型的困惑度都在 20 附近。为什么是 20？为什么又不恰好是 20？
+#
+# <details class="tip"><summary>答案</summary>
+#
+# 如果模型给 20 个词元的概率都是 $1/20$，每个位置的交叉熵都是 $\log 20$，困惑度恰好是 $V = 20$。未训练时输出层的权重很小，各个 logits 相差不大，softmax 之后接近均匀分布，所以困惑度接近 20。但 logits 并不完全相等：模型碰巧给真实出现的词元分的概率略高于 $1/20$ 时，困惑度就低于 20，略低时就高于 20。
+#
+# </details>
+#
+# 3. 真实信源在留出文本上的困惑度比 $e^{H}$ 还低一点。熵率不是“任何模型都无法低于的下限”吗？这矛盾吗？
+#
+# <details class="tip"><summary>答案</summary>
+#
+# 不矛盾。熵率说的是文本无限长时平均交叉熵的极限，也就是对所有可能的文本取期望。一段有限的留出文本只是一个样本，它碰巧比平均情况容易一点或难一点都有可能，所以在它上面算出的困惑度会在 $e^{H}$ 附近上下波动。正因为如此，这个 notebook 拿模型和真实信源在**同一段**文本上的困惑度比较，而不是直接和 $e^{H}$ 比较。
+#
+# </details>
+#
+# 4. 按词的类别拆开的差距，加起来正好等于 $\log(\text{模型困惑度}) - \log(\text{真实信源困惑度})$。证明这一点。
+#
+# <details class="tip"><summary>答案</summary>
+#
+# 设留出文本有 $N$ 个要预测的位置，模型和真实信源在第 $t$ 个位置给正确词元的概率分别是 $p_t$ 和 $q_t$。困惑度是平均交叉熵的指数，所以 $\log(\text{模型困惑度}) = \frac{1}{N}\sum_t (-\log p_t)$，真实信源同理。两者相减得 $\frac{1}{N}\sum_t (-\log p_t + \log q_t)$。`gap_by_word_class` 累加的正是每个位置的 $(-\log p_t + \log q_t)/N$，只是按下一个词的类别分成几组；分组不改变总和，所以各组之和就等于两个对数困惑度之差。输出里的 total 和下一行的 log 比值相同，验证了这一点。
+#
+# </details>
+#
+# 5. 把 `hidden_size` 从 32 改成 4，再改成 8，重新运行。先预测：留出文本上的困惑度会怎样变化？RNN 和 GRU 谁受的影响更大？
+#
+# <details class="tip"><summary>答案</summary>
+#
+# 隐藏状态要同时记住主语的单复数、句子进行到哪一步（刚读完限定词、形容词还是名词）等信息。只有 4 个数时，两个模型都装不下这些信息，困惑度明显高于真实信源。我们用这里的种子运行时，8 维的 GRU 已经比较接近真实信源，RNN 却仍然差得较远。原因有两个：同样的隐藏状态维度下，GRU 的循环层参数是 RNN 的三倍；它的门又能把某几个分量原样保留下来，小小的状态用得更有效。换一个种子，数字会变，但这个趋势可以自己验证。
+#
+# </details>
+#
+# 6. 把训练文本从 2000 个句子减到 100 个（`tc.generate(100, seed=0)`），其他不变。训练损失的曲线会降到熵率的虚线以下吗？留出文本上的困惑度呢？
+#
+# <details class="tip"><summary>答案</summary>
+#
+# 训练损失会降到虚线以下（图的纵轴范围是固定的，曲线会掉到图外，把 `ylim` 去掉就能看到），而留出文本上的困惑度会明显变差。熵率是模型在**没见过的**长文本上无法低于的下限；100 个句子只有几百个词元，500 步训练要把它们反复看很多遍，模型就把这些具体的句子记了下来，在训练文本上的交叉熵因此可以低于熵率。这就是过拟合：记住了训练文本，却没有学到这门语言的规律。这也说明为什么评价语言模型必须用留出文本。
+#
+# </details>
+#
+# ## 参考文献
+#
+# - Jeffrey L. Elman (1990). Finding structure in time. *Cognitive Science* 14(2): 179–211. [doi:10.1207/s15516709cog1402_1](https://doi.org/10.1207/s15516709cog1402_1)
+# - Tomáš Mikolov, Martin Karafiát, Lukáš Burget, Jan Černocký, Sanjeev Khudanpur (2010). Recurrent neural network based language model. *Interspeech 2010*.
+# - Kyunghyun Cho et al. (2014). Learning phrase representations using RNN encoder–decoder for statistical machine translation. *EMNLP 2014*. [arXiv:1406.1078](https://arxiv.org/abs/1406.1078)
+# - Tal Linzen, Emmanuel Dupoux, Yoav Goldberg (2016). Assessing the ability of LSTMs to learn syntax-sensitive dependencies. *TACL* 4. [arXiv:1611.01368](https://arxiv.org/abs/1611.01368)（用主谓一致检验语言模型的做法）
+# - Razvan Pascanu, Tomáš Mikolov, Yoshua Bengio (2013). On the difficulty of training recurrent neural networks. *ICML 2013*. [arXiv:1211.5063](https://arxiv.org/abs/1211.5063)（梯度裁剪）
+# - Diederik P. Kingma, Jimmy Ba (2015). Adam: a method for stochastic optimization. *ICLR 2015*. [arXiv:1412.6980](https://arxiv.org/abs/1412.6980)
+# - 《动手学深度学习》：[循环神经网络](https://zh.d2l.ai/chapter_recurrent-neural-networks/rnn.html)、[门控循环单元](https://zh.d2l.ai/chapter_recurrent-modern/gru.html)
+# - 本站的[参考文章](../../#sources)：刘知远团队课程的学习笔记讲了 RNN 语言模型和 GRU。

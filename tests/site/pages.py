@@ -12,7 +12,8 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
-ANCHOR = re.compile(r"\{\s*#([a-z0-9][-a-z0-9_]*)\s*\}\s*$")
+# `{ #anchor }`, optionally with classes: `{ #why-fast .optional }` marks a section a first reading can skip
+ANCHOR = re.compile(r"\{\s*#([a-z0-9][-a-z0-9_]*)((?:\s+\.[-A-Za-z0-9_]+)*)\s*\}\s*$")
 INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"([^"]+)"\s*$')
 FENCE = re.compile(r"^\s*(```+|~~~+)")
 
@@ -23,10 +24,11 @@ class Page:
     headings: list[tuple[str, str | None]]  # (heading text, explicit anchor or None)
     includes: list[str]
     equations: list[str]  # display math, whitespace-normalised
+    optional: list[str]  # anchors of the headings marked `.optional`
 
 
 def parse(path: Path) -> Page:
-    headings, includes, equations = [], [], []
+    headings, includes, equations, optional = [], [], [], []
     in_fence, in_math, math = None, False, []
     for line in path.read_text(encoding="utf-8").splitlines():
         fence = FENCE.match(line)
@@ -53,7 +55,9 @@ def parse(path: Path) -> Page:
         if h:
             a = ANCHOR.search(h.group(2))
             headings.append((h.group(2), a.group(1) if a else None))
-    return Page(path, headings, includes, equations)
+            if a and ".optional" in a.group(2).split():
+                optional.append(a.group(1))
+    return Page(path, headings, includes, equations, optional)
 
 
 def expand_includes(markdown_text: str) -> str:
@@ -114,7 +118,11 @@ def cjk_line_breaks(path: Path) -> list[int]:
 
     Browsers render such a newline as a space ("预测， 用"), which Chinese text must not have.
     """
-    lines = path.read_text(encoding="utf-8").splitlines()
+    return cjk_line_breaks_in(path.read_text(encoding="utf-8"))
+
+
+def cjk_line_breaks_in(text: str) -> list[int]:
+    lines = text.splitlines()
     found, in_fence, in_math = [], False, False
     for i, (line, nxt) in enumerate(zip(lines, lines[1:]), 1):
         if FENCE.match(line):
@@ -126,3 +134,35 @@ def cjk_line_breaks(path: Path) -> list[int]:
         if re.search(f"[{CJK}]$", line.rstrip()) and re.match(f"^\\s*[{CJK}]", nxt):
             found.append(i)
     return found
+
+
+@dataclass
+class Section:
+    title: str  # heading text without its `{ … }`
+    anchor: str | None
+    lines: list[str]  # the lines under the heading, up to the next `## `
+
+
+def h2_sections(text: str) -> tuple[list[str], list[Section]]:
+    """Split a page at its `## ` headings (outside code fences): the lines before the first one, and each section."""
+    preamble: list[str] = []
+    sections: list[Section] = []
+    in_fence = None
+    for line in text.splitlines():
+        fence = FENCE.match(line)
+        if fence and (in_fence is None or fence.group(1).startswith(in_fence)):
+            in_fence = None if in_fence else fence.group(1)
+        elif in_fence is None and line.startswith("## "):
+            title = line[3:].strip()
+            a = ANCHOR.search(title)
+            sections.append(Section(ANCHOR.sub("", title).strip(), a.group(1) if a else None, []))
+            continue
+        (sections[-1].lines if sections else preamble).append(line)
+    return preamble, sections
+
+
+def notebook_markdown(path: Path) -> str:
+    """The prose of a jupytext notebook: its markdown cells, in order."""
+    import jupytext
+
+    return "\n\n".join(c.source for c in jupytext.read(path).cells if c.cell_type == "markdown")
