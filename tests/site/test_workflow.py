@@ -3,6 +3,8 @@
 import re
 import shutil
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -89,3 +91,17 @@ def test_it_uploads_the_strictly_built_site_and_deploys_it_from_main_only():
     assert "refs/heads/main" in deploy["if"] and "push" in deploy["if"]
     assert "actions/deploy-pages" in uses(deploy)
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_the_makefile_takes_torch_from_the_cpu_index_and_falls_back_quickly():
+    makefile = (ROOT / "Makefile").read_text()
+    assert "TORCH_INDEX := https://download.pytorch.org/whl/cpu" in makefile
+    assert '--no-deps --index-url $(TORCH_INDEX) "$$(grep \'^torch==\' requirements.lock)"' in makefile
+    assert len(re.findall(r"^torch==", (ROOT / "requirements.lock").read_text(), re.M)) == 1
+    # The probe that decides: run it as make would. Where the index is unreachable (as on CI) it must
+    # give up within seconds, not pip's minutes of retries.
+    probe = re.search(r"\$\(PY\) -c '([^']+)'", makefile).group(1).replace("$(TORCH_INDEX)", "https://download.pytorch.org/whl/cpu")
+    assert "timeout=5" in probe
+    start = time.monotonic()
+    subprocess.run([sys.executable, "-c", probe], capture_output=True, timeout=60)
+    assert time.monotonic() - start < 15
