@@ -55,6 +55,9 @@ class FeedForward(nn.Module):
         self.activation = nn.GELU() if activation is None else activation
         self.final_activation = final_activation
 
+    def extra_repr(self) -> str:  # print(model) shows where the activation goes
+        return f"final_activation={self.final_activation}"
+
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """Apply every layer in turn. x: (batch, in_features) → (batch, out_features)."""
         _check_input(x, self.layers[0].in_features)

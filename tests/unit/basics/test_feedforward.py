@@ -154,3 +154,8 @@ def test_to_dense_layers_activation_placement():
     assert layers[0].activation is gelu and layers[1].activation is None
     layers = to_dense_layers(FeedForward(2, 3, 1, final_activation=True))
     assert layers[0].activation is gelu and layers[1].activation is gelu
+
+
+def test_printed_model_says_whether_the_output_has_an_activation():
+    assert "final_activation=False" in repr(FeedForward(2, 3, 1))
+    assert "final_activation=True" in repr(FeedForward(2, 3, 1, final_activation=True))
