@@ -28,50 +28,50 @@ def fmt(dims):
 
 def draw(language):
     words = WORDS[language]
-    d = Diagram(17.4, 7.4, scale=0.62)
-    top, low = 4.9, 2.3  # the rows of the forward and of the backward pass
+    d = Diagram(17.2, 8.4, scale=0.42)
+    top, low, bottom = 5.6, 3.0, 0.9  # rows: forward pass, backward pass, the weights' gradients
+    cols = {"X": 1.0, "Z1": 5.0, "H": 9.0, "Z2": 13.0}
 
     def tensor(cx, cy, name, dims, **kw):
-        s = d.box(cx, cy, 1.45, 1.0, **kw)
-        d.text(cx, cy + 0.18, f"${name}$", fontsize=11, emphasis=kw.get("emphasis", False))
-        d.text(cx, cy - 0.24, fmt(dims), fontsize=8, emphasis=kw.get("emphasis", False))
+        s = d.box(cx, cy, 1.9, 1.15, **kw)
+        d.text(cx, cy + 0.22, f"${name}$", fontsize=11, emphasis=kw.get("emphasis", False))
+        d.text(cx, cy - 0.28, fmt(dims), fontsize=9, emphasis=kw.get("emphasis", False))
         return s
 
-    def op(cx, cy, text, width=1.9):
-        return d.box(cx, cy, width, 0.75, text, role="hidden", fontsize=10)
+    # Forward pass, left to right: each arrow is one operation, written under it.
+    boxes = {name: tensor(cx, top, name[0] + (f"_{name[1]}" if len(name) > 1 else ""), shape[name],
+                          role="input" if name == "X" else "plain") for name, cx in cols.items()}
+    loss = d.node(16.2, top, "$L$", radius=0.5, role="output")
+    steps = [("X", "Z1", "$XW_1^\\top + \\mathbf{b}_1$"), ("Z1", "H", f"$\\{net.activation}$"),
+             ("H", "Z2", "$HW_2^\\top + \\mathbf{b}_2$")]
+    for a, b, text in steps:
+        d.arrow(boxes[a], boxes[b])
+        d.text((cols[a] + cols[b]) / 2, top - 0.45, text, fontsize=10)
+    d.arrow(boxes["Z2"], loss)
+    d.text(14.6, top - 0.45, "CE", fontsize=10)
+    # The parameters feed the operations that use them.
+    for (a, b), name in [(("X", "Z1"), "W_1"), (("H", "Z2"), "W_2")]:
+        cx = (cols[a] + cols[b]) / 2
+        d.arrow(tensor(cx, top + 1.75, name, shape["W" + name[-1]], role="state"), (cx, top + 0.05))
+    d.arrow(d.node(14.6, top + 1.75, "$Y$", radius=0.45, role="input"), (14.6, top + 0.05))
+    d.text(15.2, top + 1.75, words["target"], fontsize=10, ha="left")
+    d.text(0.1, top + 1.75, words["forward"] + " →", fontsize=10, ha="left")
 
-    # Forward pass, left to right.
-    nx = tensor(0.9, top, "X", shape["X"], role="input")
-    dense1 = op(3.1, top, "$XW_1^\\top + \\mathbf{b}_1$")
-    z1 = tensor(5.3, top, "Z_1", shape["Z1"])
-    act = op(7.2, top, f"$\\{net.activation}$", width=1.1)
-    h = tensor(9.1, top, "H", shape["H"])
-    dense2 = op(11.3, top, "$HW_2^\\top + \\mathbf{b}_2$")
-    z2 = tensor(13.5, top, "Z_2", shape["Z2"])
-    ce = op(15.3, top, "CE", width=1.0)
-    loss = d.node(16.8, top, "$L$", radius=0.4, role="output")
-    for a, b in [(nx, dense1), (dense1, z1), (z1, act), (act, h), (h, dense2), (dense2, z2), (z2, ce), (ce, loss)]:
-        d.arrow(a, b)
-    for cx, name, dims in [(3.1, "W_1", shape["W1"]), (11.3, "W_2", shape["W2"])]:
-        d.arrow(tensor(cx, top + 1.55, name, dims, role="state"), (cx, top + 0.375))
-    d.arrow(d.node(15.3, top + 1.55, "$Y$", radius=0.4, role="input"), ce)
-    d.text(15.85, top + 1.55, words["target"], fontsize=9, ha="left")
-    d.text(0.15, top + 1.55, words["forward"] + " →", fontsize=10, ha="left")
-
-    # Backward pass, right to left: one gradient per tensor, with the tensor's shape.
-    dz2 = tensor(13.5, low, "\\partial L/\\partial Z_2", shape["Z2"], emphasis=True)
-    dh = tensor(9.1, low, "\\partial L/\\partial H", shape["H"], emphasis=True)
-    dz1 = tensor(5.3, low, "\\partial L/\\partial Z_1", shape["Z1"], emphasis=True)
-    d.arrow(loss, dz2, "$(P - Y)/B$", emphasis=True, text_offset=(0.9, 0.15))
-    d.arrow(dz2, dh, "[4]  $\\times W_2$", emphasis=True, text_offset=(0, 0.2))
-    d.arrow(dh, dz1, "[5]  $\\odot f^{\\prime}(Z_1)$", emphasis=True, text_offset=(0, 0.2))
-    # Each weight's gradient has the weight's shape.
-    for grad, cx, name, formula, step in [(dz2, 11.3, "W_2", "(\\partial L/\\partial Z_2)^\\top H", "[3]"),
-                                          (dz1, 3.1, "W_1", "(\\partial L/\\partial Z_1)^\\top X", "[5]")]:
-        g = tensor(cx, 0.55, f"\\partial L/\\partial {name}", shape["W" + name[-1]], emphasis=True)
-        d.arrow(grad, g, emphasis=True)
-        d.text(cx - 0.95, 0.55, f"{step}  ${formula}$", fontsize=9, ha="right", emphasis=True)
-    d.text(17.3, 0.55, "← " + words["backward"], fontsize=10, ha="right", emphasis=True)
+    # Backward pass, right to left: one gradient per tensor, with that tensor's shape.
+    grad = {name: tensor(cols[name], low, f"\\partial L/\\partial {name[0]}" + (f"_{name[1]}" if len(name) > 1 else ""),
+                         shape[name], emphasis=True) for name in ("Z2", "H", "Z1")}
+    d.arrow(loss, grad["Z2"], "$(P - Y)/B$", emphasis=True, text_offset=(1.2, 0.1))
+    d.arrow(grad["Z2"], grad["H"], "[4]  $\\times W_2$", emphasis=True, text_offset=(0, 0.3))
+    # Plain text, not $f^\prime$: mathtext's prime becomes a wrong glyph once the browser draws the SVG text.
+    d.arrow(grad["H"], grad["Z1"], "[5]  ⊙ f′(Z₁)", emphasis=True, text_offset=(0, 0.3))
+    # Each weight's gradient has that weight's shape, and branches off where the weight was used.
+    for source, (a, b), name, formula, step in [("Z2", ("H", "Z2"), "W_2", "(\\partial L/\\partial Z_2)^\\top H", "[3]"),
+                                                ("Z1", ("X", "Z1"), "W_1", "(\\partial L/\\partial Z_1)^\\top X", "[5]")]:
+        cx = (cols[a] + cols[b]) / 2
+        g = tensor(cx, bottom, f"\\partial L/\\partial {name}", shape["W" + name[-1]], emphasis=True)
+        d.arrow(grad[source], g, emphasis=True)
+        d.text(cx + 1.15, bottom, f"{step}  ${formula}$", fontsize=10, ha="left", emphasis=True)
+    d.text(17.1, low - 1.2, "← " + words["backward"], fontsize=10, ha="right", emphasis=True)
     return d.figure
 
 

@@ -21,7 +21,7 @@ WORDS = {
     "zh": {"row": f"第 {NEURON + 1} 行 = 第 {NEURON + 1} 个神经元的权重", "rows": "每行一个神经元"},
     "en": {"row": f"row {NEURON + 1} = the weights of neuron {NEURON + 1}", "rows": "one row per neuron"},
 }
-CELL_W, CELL_H = 0.95, 0.62
+CELL_W, CELL_H = 1.05, 0.62
 
 
 def column(d, left, values, top, role, outline=None):
@@ -36,7 +36,7 @@ def column(d, left, values, top, role, outline=None):
 def draw(language):
     words = WORDS[language]
     m, n = layer.weight.shape
-    d = Diagram(15.2, 5.2)
+    d = Diagram(13.0, 5.2, scale=0.56)
     top = 3.9  # top edge of the 4-row columns; x (3 rows) is centred on them
     mid = top - m * CELL_H / 2
     x_top = mid + n * CELL_H / 2
@@ -55,7 +55,7 @@ def draw(language):
               ("GELU", y, top, "output", NEURON, r"$\mathbf{y}$", f"({m},)")]
     cursor = left + n * CELL_W
     for op, values, col_top, role, outline, name, shape in pieces:
-        gap = 1.5 if op == "GELU" else 0.75
+        gap = 1.9 if op == "GELU" else 0.8
         if op == "GELU":
             d.arrow((cursor + 0.15, mid), (cursor + gap - 0.15, mid), "$f$ = GELU", fontsize=9)
         else:

@@ -19,7 +19,7 @@ GAP, COLUMN = 0.62, 4.2  # vertical distance between neurons, horizontal distanc
 
 def draw(language):
     height = GAP * max(widths) + 3.0
-    d = Diagram(COLUMN * (len(widths) - 1) + 2.4, height)
+    d = Diagram(COLUMN * (len(widths) - 1) + 2.4, height, scale=0.65)
     mid = height / 2 + 0.4
     roles = ["input"] + ["hidden"] * (len(widths) - 2) + ["output"]
     columns = []

@@ -56,22 +56,22 @@ def layout(output):
 
 WORDS = {
     "zh": {"value": "值", "grad": "梯度",
-           "legend": "方框里：前向传播算出的值，反向传播算出的梯度 ∂y/∂(节点)；箭头旁：局部梯度",
+           "legend": ["方框里：前向传播算出的值，反向传播算出的梯度 ∂y/∂(节点)", "箭头旁：局部梯度"],
            "example": "例：w₁ 的梯度 = 上游梯度 {up:.4f} × 局部梯度 {local:.4g} = {down:.4f}"},
     "en": {"value": "value", "grad": "grad",
-           "legend": "in each box: the value from the forward pass, the gradient ∂y/∂(node) from the backward "
-                     "pass; by each arrow: the local gradient",
+           "legend": ["in each box: the value (forward pass) and the gradient ∂y/∂(node) (backward pass)",
+                      "by each arrow: the local gradient"],
            "example": "e.g. the gradient of w₁ = upstream {up:.4f} × local {local:.4g} = {down:.4f}"},
 }
-BOX_W, BOX_H, DX, DY = 2.0, 1.25, 3.0, 1.45
+BOX_W, BOX_H, DX, DY = 2.6, 1.6, 4.2, 1.9
 
 
 def draw(language):
     words = WORDS[language]
     order, column, row, n_rows = layout(y)
     n_columns = 1 + max(column.values())
-    height = DY * (n_rows - 1) + BOX_H + 1.6
-    d = Diagram(DX * (n_columns - 1) + BOX_W + 0.4, height, scale=0.72)
+    height = DY * (n_rows - 1) + BOX_H + 2.0
+    d = Diagram(DX * (n_columns - 1) + BOX_W + 0.4, height, scale=0.38)
     top = height - BOX_H / 2 - 0.2
     shapes = {}
     for node in order:
@@ -80,11 +80,11 @@ def draw(language):
         shapes[id(node)] = d.box(cx, cy, BOX_W, BOX_H, role=role)
         name = NAMES.get(id(node))
         label = name if not node.inputs else OPS[node.op] + (f"\\ \\ ({name})" if name else "")
-        d.text(cx, cy + 0.36, f"${label}$", fontsize=12)
-        d.text(cx - 0.88, cy - 0.05, words["value"], ha="left", fontsize=9)
-        d.text(cx + 0.88, cy - 0.05, f"{node.data:.4f}", ha="right", fontsize=9)
-        d.text(cx - 0.88, cy - 0.38, words["grad"], ha="left", fontsize=9, emphasis=True)
-        d.text(cx + 0.88, cy - 0.38, f"{node.grad:.4f}", ha="right", fontsize=9, emphasis=True)
+        d.text(cx, cy + 0.44, f"${label}$", fontsize=12)
+        d.text(cx - BOX_W / 2 + 0.15, cy - 0.12, words["value"], ha="left", fontsize=9)
+        d.text(cx + BOX_W / 2 - 0.15, cy - 0.12, f"{node.data:.4f}", ha="right", fontsize=9)
+        d.text(cx - BOX_W / 2 + 0.15, cy - 0.52, words["grad"], ha="left", fontsize=9, emphasis=True)
+        d.text(cx + BOX_W / 2 - 0.15, cy - 0.52, f"{node.grad:.4f}", ha="right", fontsize=9, emphasis=True)
     for node in order:
         for child, local in zip(node.inputs, node.local_grads):
             a, c = shapes[id(child)], shapes[id(node)]
@@ -93,7 +93,8 @@ def draw(language):
             hx, hy = c.anchor(a.centre)
             tx, ty = a.anchor(c.centre)
             d.text(0.55 * hx + 0.45 * tx, 0.55 * hy + 0.45 * ty + 0.2, f"{local:.4g}", fontsize=9, emphasis=True)
-    d.text(0.2, 0.75, words["legend"], ha="left", fontsize=9)
+    for i, line in enumerate(words["legend"]):
+        d.text(0.2, 1.25 - 0.45 * i, line, ha="left", fontsize=9)
     w1x1 = next(node for node in order if w1 in node.inputs)  # the node that used w1
     up, local = w1x1.grad, w1x1.local_grads[w1x1.inputs.index(w1)]
     d.text(0.2, 0.3, words["example"].format(up=up, local=local, down=w1.grad), ha="left", fontsize=9,

@@ -13,7 +13,7 @@ WORDS = {
 
 def draw(language):
     words = WORDS[language]
-    d = Diagram(11, 5.4)
+    d = Diagram(11, 5.4, scale=0.62)
     ys = (4.2, 2.7, 1.2)
     inputs = [d.node(1.2, y, f"$x_{i}$", role="input") for i, y in enumerate(ys, start=1)]
     d.text(1.2, 0.35, words["inputs"])
