@@ -55,15 +55,15 @@ def draw(language):
         d.arrow(tensor(cx, top + 1.75, name, shape["W" + name[-1]], role="state"), (cx, top + 0.05))
     d.arrow(d.node(14.6, top + 1.75, "$Y$", radius=0.45, role="input"), (14.6, top + 0.05))
     d.text(15.2, top + 1.75, words["target"], fontsize=10, ha="left")
-    d.text(0.1, top + 1.75, words["forward"] + " →", fontsize=10, ha="left")
+    d.text(0.1, top - 1.3, words["forward"] + " →", fontsize=10, ha="left")
 
     # Backward pass, right to left: one gradient per tensor, with that tensor's shape.
     grad = {name: tensor(cols[name], low, f"\\partial L/\\partial {name[0]}" + (f"_{name[1]}" if len(name) > 1 else ""),
                          shape[name], emphasis=True) for name in ("Z2", "H", "Z1")}
     d.arrow(loss, grad["Z2"], "$(P - Y)/B$", emphasis=True, text_offset=(1.2, 0.1))
-    d.arrow(grad["Z2"], grad["H"], "[4]  $\\times W_2$", emphasis=True, text_offset=(0, 0.3))
+    d.arrow(grad["Z2"], grad["H"], "[4]  $\\times W_2$", emphasis=True, text_offset=(0, 0.3), fontsize=9)
     # Plain text, not $f^\prime$: mathtext's prime becomes a wrong glyph once the browser draws the SVG text.
-    d.arrow(grad["H"], grad["Z1"], "[5]  ⊙ f′(Z₁)", emphasis=True, text_offset=(0, 0.3))
+    d.arrow(grad["H"], grad["Z1"], "[5]  ⊙ f′(Z₁)", emphasis=True, text_offset=(0, 0.3), fontsize=9)
     # Each weight's gradient has that weight's shape, and branches off where the weight was used.
     for source, (a, b), name, formula, step in [("Z2", ("H", "Z2"), "W_2", "(\\partial L/\\partial Z_2)^\\top H", "[3]"),
                                                 ("Z1", ("X", "Z1"), "W_1", "(\\partial L/\\partial Z_1)^\\top X", "[5]")]:
