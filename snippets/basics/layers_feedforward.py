@@ -4,7 +4,7 @@ import torch
 from neuralnlp.basics.feedforward import FeedForward, layer_outputs, to_dense_layers
 
 torch.manual_seed(0)
-# x: 4 features -> hidden layer h1: 8 neurons -> y: 3 outputs, GELU after each layer.
+# x: 4 features -> hidden layer h1: 8 neurons -> y: 3 outputs; GELU after the hidden layer only (the default).
 model = FeedForward(in_features=4, hidden_features=8, out_features=3).double()
 print(model)
 

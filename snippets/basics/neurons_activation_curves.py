@@ -31,3 +31,8 @@ save_themed(draw, "neurons-activations")
 print("{:<8}{:>8}{:>8}{:>8}{:>8}".format("", "f(-4)", "f(4)", "min f'", "max f'"))
 for name, (f, df) in curves.items():
     print(f"{name:<8}{f(x[0]):>8.4f}{f(x[-1]):>8.4f}{df(x).min():>8.4f}{df(x).max():>8.4f}")
+
+# GELU's dip below 0 on the negative side, on a finer grid (step 0.001).
+fine = np.linspace(-4.0, 0.0, 4001)
+lowest = gelu(fine).argmin()
+print(f"GELU's minimum: {gelu(fine)[lowest]:.4f} at x = {fine[lowest]:.3f}")

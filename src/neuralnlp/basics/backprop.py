@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from neuralnlp._checks import as_float_array, check_class_indices, check_last_dim
+from neuralnlp._checks import as_float_array, check_class_indices
 from neuralnlp.basics.activations import relu, relu_grad, softmax, tanh, tanh_grad
 from neuralnlp.basics.losses import cross_entropy, one_hot
 
@@ -119,9 +119,8 @@ class TwoLayerNet:
 
     def _check_input(self, x) -> np.ndarray:
         x = as_float_array(x, "x")
-        if x.ndim != 2:
+        if x.ndim != 2 or x.shape[1] != self.in_features:
             raise ValueError(f"x: expected shape (batch, {self.in_features}), got shape {x.shape}")
-        check_last_dim(x, self.in_features, "x")
         return x
 
     def _cached_forward(self):

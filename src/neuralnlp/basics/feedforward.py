@@ -3,11 +3,13 @@
 With one hidden layer (the network on the page):
 
     h₁ = f(W₁ x + b₁)
-    y  = f(W₂ h₁ + b₂)        (the last f is optional: ``final_activation``)
+    y  = W₂ h₁ + b₂           (f(W₂ h₁ + b₂) with ``final_activation=True``)
 
-and with more hidden layers each hᵢ = f(Wᵢ hᵢ₋₁ + bᵢ) feeds the next. ``FeedForward`` is the
-reusable ``torch.nn.Module``; ``feedforward_numpy`` runs the same forward pass on a list of NumPy
-``Dense`` layers, and ``to_dense_layers`` copies a ``FeedForward``'s weights into such a list.
+and with more hidden layers each hᵢ = f(Wᵢ hᵢ₋₁ + bᵢ) feeds the next. The output layer has no
+activation by default, as in a Transformer's feed-forward block and in any network that outputs
+logits or unbounded real numbers. ``FeedForward`` is the reusable ``torch.nn.Module``;
+``feedforward_numpy`` runs the same forward pass on a list of NumPy ``Dense`` layers, and
+``to_dense_layers`` copies a ``FeedForward``'s weights into such a list.
 The references these are tested against: ``torch.nn.Sequential`` of ``Linear`` and ``GELU``.
 """
 
@@ -26,15 +28,16 @@ from neuralnlp.basics.dense import Dense
 
 # --8<-- [start:feedforward]
 class FeedForward(nn.Module):
-    """Feed-forward network: h₁ = f(W₁x + b₁), …, y = f(W_L h_{L−1} + b_L).
+    """Feed-forward network of D layers: h₁ = f(W₁x + b₁), …, h_{D−1} = f(W_{D−1}h_{D−2} + b_{D−1}),
+    y = W_D h_{D−1} + b_D.
 
     Args:
         in_features: length of each input vector x.
         hidden_features: width of the hidden layer, or a sequence of widths for several.
         out_features: length of each output vector y.
         activation: module applied after every layer; default ``nn.GELU()`` (the exact GELU).
-        final_activation: apply the activation to the output too (default True, as in
-            y = GELU(W₂h₁ + b₂)); set False for raw outputs such as logits.
+        final_activation: apply the activation to the output too, y = f(W_D h_{D−1} + b_D).
+            Default False: the output layer stays linear, so it can produce logits or any real number.
 
     Attributes:
         layers: ``nn.ModuleList`` of ``nn.Linear``; layers[i].weight is (out, in) as in torch.
@@ -44,13 +47,16 @@ class FeedForward(nn.Module):
     """
 
     def __init__(self, in_features: int, hidden_features: Union[int, Sequence[int]], out_features: int,
-                 activation: nn.Module | None = None, final_activation: bool = True):
+                 activation: nn.Module | None = None, final_activation: bool = False):
         super().__init__()
         hidden = [hidden_features] if isinstance(hidden_features, int) else list(hidden_features)
         sizes = [in_features, *hidden, out_features]
         self.layers = nn.ModuleList(nn.Linear(n_in, n_out) for n_in, n_out in zip(sizes[:-1], sizes[1:]))
         self.activation = nn.GELU() if activation is None else activation
         self.final_activation = final_activation
+
+    def extra_repr(self) -> str:  # print(model) shows where the activation goes
+        return f"final_activation={self.final_activation}"
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """Apply every layer in turn. x: (batch, in_features) → (batch, out_features)."""

@@ -6,7 +6,7 @@ from typing import Callable
 
 import numpy as np
 
-from neuralnlp._checks import as_float_array, check_last_dim
+from neuralnlp._checks import as_float_array
 from neuralnlp.basics.activations import identity
 
 
@@ -52,9 +52,8 @@ class Neuron:
     def _check_input(self, x) -> np.ndarray:
         x = as_float_array(x, "x")
         n = self.in_features
-        if x.ndim not in (1, 2):
+        if x.ndim not in (1, 2) or x.shape[-1] != n:  # one message for both: it names the shapes accepted
             raise ValueError(f"x: expected shape ({n},) or (batch, {n}), got shape {x.shape}")
-        check_last_dim(x, n, "x")
         return x
 
     # --8<-- [start:forward]

@@ -25,10 +25,12 @@ def _copy_linears(model: FeedForward, sequential: nn.Sequential) -> None:
             ref.bias.copy_(ours.bias)
 
 
-def test_matches_sequential_linear_gelu_linear_gelu():
+def test_default_matches_sequential_linear_gelu_linear():
+    # By default the output layer is linear, as in a Transformer's feed-forward block.
     torch.manual_seed(0)
     model = FeedForward(5, 8, 3).double()
-    ref = nn.Sequential(nn.Linear(5, 8), nn.GELU(), nn.Linear(8, 3), nn.GELU()).double()
+    assert model.final_activation is False
+    ref = nn.Sequential(nn.Linear(5, 8), nn.GELU(), nn.Linear(8, 3)).double()
     _copy_linears(model, ref)
     x = torch.randn(6, 5, dtype=torch.float64)
     torch.testing.assert_close(model(x), ref(x), rtol=0, atol=1e-12)
@@ -46,11 +48,22 @@ def test_without_final_activation_and_with_relu():
     assert (model(x) < 0).any()
 
 
+def test_with_final_activation_matches_sequential_ending_in_gelu():
+    # y = GELU(W2 h1 + b2), the network as the source article writes it.
+    torch.manual_seed(0)
+    model = FeedForward(5, 8, 3, final_activation=True).double()
+    ref = nn.Sequential(nn.Linear(5, 8), nn.GELU(), nn.Linear(8, 3), nn.GELU()).double()
+    _copy_linears(model, ref)
+    x = torch.randn(6, 5, dtype=torch.float64)
+    torch.testing.assert_close(model(x), ref(x), rtol=0, atol=1e-12)
+    assert (model(x) > -0.2).all()  # GELU's outputs never go below about -0.17
+
+
 def test_several_hidden_layers_float32():
     torch.manual_seed(2)
     model = FeedForward(3, [7, 5], 2)
     assert [(l.in_features, l.out_features) for l in model.layers] == [(3, 7), (7, 5), (5, 2)]
-    ref = nn.Sequential(nn.Linear(3, 7), nn.GELU(), nn.Linear(7, 5), nn.GELU(), nn.Linear(5, 2), nn.GELU())
+    ref = nn.Sequential(nn.Linear(3, 7), nn.GELU(), nn.Linear(7, 5), nn.GELU(), nn.Linear(5, 2))
     _copy_linears(model, ref)
     x = torch.randn(4, 3)
     torch.testing.assert_close(model(x), ref(x), rtol=0, atol=1e-6)
@@ -137,6 +150,12 @@ def test_to_dense_layers_rejects_unknown_activation():
 
 
 def test_to_dense_layers_activation_placement():
-    model = FeedForward(2, 3, 1, final_activation=False)
-    layers = to_dense_layers(model)
+    layers = to_dense_layers(FeedForward(2, 3, 1))
     assert layers[0].activation is gelu and layers[1].activation is None
+    layers = to_dense_layers(FeedForward(2, 3, 1, final_activation=True))
+    assert layers[0].activation is gelu and layers[1].activation is gelu
+
+
+def test_printed_model_says_whether_the_output_has_an_activation():
+    assert "final_activation=False" in repr(FeedForward(2, 3, 1))
+    assert "final_activation=True" in repr(FeedForward(2, 3, 1, final_activation=True))

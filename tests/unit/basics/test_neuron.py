@@ -122,7 +122,8 @@ def test_activation_must_be_callable():
 ])
 def test_input_with_wrong_feature_count_raises(x, shape):
     neuron = Neuron(np.ones(3))
-    with pytest.raises(ValueError, match=rf"^x: expected shape \(\.\.\., 3\) .*got shape {shape}$"):
+    # The message names the two shapes a Neuron accepts, not "(..., 3)": it rejects more leading axes.
+    with pytest.raises(ValueError, match=rf"^x: expected shape \(3,\) or \(batch, 3\), got shape {shape}$"):
         neuron(x)
 
 
