@@ -26,9 +26,9 @@ def draw(language):
             d.text(x, y, "⋯", fontsize=16)
             nodes.append(None)
             continue
-        nodes.append(d.node(x, y, f"$h_{{{k}}}$", radius=0.45, role="state", fontsize=11))
+        nodes.append(d.node(x, y, f"$h_{{{k}}}$", radius=0.45, role="state", fontsize=12))
         if i > 0:
-            d.arrow(d.node(x, y - 1.7, f"$x_{{{k}}}$", radius=0.32, role="input", fontsize=9), nodes[-1])
+            d.arrow(d.node(x, y - 1.7, f"$x_{{{k}}}$", radius=0.34, role="input", fontsize=10), nodes[-1])
     # Forward arrows along the chain, backward arrows curving above it.
     for a, b, k in zip(nodes, nodes[1:], STATES[1:]):
         if a is None or b is None:
@@ -37,12 +37,12 @@ def draw(language):
             continue
         d.arrow(a, b)
         d.arrow(b.anchor((b.x - 0.3, y + 1)), a.anchor((a.x + 0.3, y + 1)), curve=0.45, emphasis=True)
-        d.text((a.x + b.x) / 2, y + 1.2, f"$(D_{{{k}}} W_{{hh}})^\\top$", fontsize=9, emphasis=True)
+        d.text((a.x + b.x) / 2, y + 1.2, f"$(D_{{{k}}} W_{{hh}})^\\top$", fontsize=10, emphasis=True)
     loss = d.node(nodes[-1].x + 1.7, y, "$L$", radius=0.35, role="output")
     d.text(loss.x, loss.y - 0.6, w["loss"], fontsize=9)
     d.arrow(nodes[-1], loss)
-    d.text(7.0, 4.6, w["backward"], fontsize=10, emphasis=True)
-    d.text(7.0, 0.2, w["forward"], fontsize=10)
+    d.text(7.0, 4.6, w["backward"], fontsize=11, emphasis=True)
+    d.text(7.0, 0.2, w["forward"], fontsize=11)
     return d.figure
 
 

@@ -14,9 +14,9 @@ N_PARAMS = sum(p.numel() for p in rnn.parameters())
 
 WORDS = {
     "zh": {"folded": "折叠画法", "unrolled": "按时间步展开", "same": "每个方框都是同一个单元，共享同一组参数",
-           "params": f"（共 {N_PARAMS} 个参数，与序列长度无关）"},
-    "en": {"folded": "folded", "unrolled": "unrolled over the time steps", "same": "every box is the same cell, sharing one set of parameters ",
-           "params": f"({N_PARAMS} parameters, whatever the sequence length)"},
+           "params": f"共 {N_PARAMS} 个参数，与序列长度无关"},
+    "en": {"folded": "folded", "unrolled": "unrolled over the time steps", "same": "every box is the same cell, sharing one set of parameters",
+           "params": f"{N_PARAMS} parameters in all, whatever the sequence length"},
 }
 
 
@@ -26,11 +26,11 @@ def cell(d, x, y, label, emphasis=False):
 
 def draw(language):
     w = WORDS[language]
-    d = Diagram(16.8, 5.4, scale=0.6)
+    d = Diagram(16.8, 5.6, scale=0.5)
     row_x, row_cell, row_h = 0.8, 2.5, 2.5
 
     # Folded: one cell, its input below, its output above, and the loop carrying h_t into the next step.
-    d.text(1.9, 4.95, w["folded"], fontsize=10)
+    d.text(1.9, 5.2, w["folded"], fontsize=11)
     folded = cell(d, 1.6, row_cell, "tanh")
     x_t = d.node(1.6, row_x, "$x_t$", role="input")
     h_t = d.node(1.6, 4.2, "$h_t$", role="state")
@@ -59,9 +59,10 @@ def draw(language):
     shapes = f"$W_{{ih}}$: {SHAPES['weight_ih']}   $W_{{hh}}$: {SHAPES['weight_hh']}   " \
              f"$b_{{ih}}, b_{{hh}}$: {SHAPES['bias_ih']}"
     d.line([(xs[0] - 0.55, 3.35), (xs[0] - 0.55, 3.5), (xs[-1] + 0.55, 3.5), (xs[-1] + 0.55, 3.35)], emphasis=True)
-    d.text((xs[0] + xs[-1]) / 2, 4.95, w["unrolled"], fontsize=10)
-    d.text((xs[0] + xs[-1]) / 2, 4.3, w["same"] + w["params"], fontsize=10, emphasis=True)
-    d.text((xs[0] + xs[-1]) / 2, 3.85, shapes, fontsize=9)
+    d.text((xs[0] + xs[-1]) / 2, 5.2, w["unrolled"], fontsize=11)
+    d.text((xs[0] + xs[-1]) / 2, 4.65, w["same"], fontsize=11, emphasis=True)
+    d.text((xs[0] + xs[-1]) / 2, 4.25, w["params"], fontsize=10)
+    d.text((xs[0] + xs[-1]) / 2, 3.85, shapes, fontsize=10)
     return d.figure
 
 
