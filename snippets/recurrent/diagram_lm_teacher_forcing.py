@@ -17,7 +17,7 @@ WORDS = {
     "zh": {"input": "输入：真实文本", "target": "目标：错开一位", "id": "编号", "embed": "查表得嵌入向量",
            "start": "每个窗口从\n零状态开始", "loss": "每个位置一个交叉熵，\n平均起来就是损失 L"},
     "en": {"input": "input:\nthe true text", "target": "target:\nshifted by one", "id": "id", "embed": "look up\nembedding",
-           "start": "each window starts\nfrom a zero state", "loss": "one cross-entropy per position,\naveraged into the loss L"},
+           "start": "each window\nstarts from zero", "loss": "one cross-entropy per position,\naveraged into the loss L"},
 }
 
 
@@ -31,7 +31,7 @@ def draw(language):
     d.text(0.2, row["id"], w["id"], fontsize=9, ha="left")
     d.text(0.2, row["embed"], w["embed"], fontsize=9, ha="left")
     h_prev = d.node(x0 - 1.5, row["cell"], "$h_0$", radius=0.38, role="state")
-    d.text(x0 - 1.5, row["cell"] + 0.9, w["start"], fontsize=8)
+    d.text(x0 - 1.6, row["cell"] + 0.95, w["start"], fontsize=9)
     for i, (word, target, token_id) in enumerate(zip(INPUTS, TARGETS, IDS)):
         x = x0 + i * gap
         d.text(x, row["id"], f"{token_id}", fontsize=9)
@@ -46,7 +46,7 @@ def draw(language):
         d.arrow(head, target_box)
         d.arrow(h_prev, cell)
         h_prev = cell
-    d.text(x0 + (STEPS - 1) * gap + 0.9, row["head"] + 0.62, w["loss"], fontsize=8, ha="left")
+    d.text(x0 + (STEPS - 1) * gap + 0.9, row["head"] + 0.62, w["loss"], fontsize=9, ha="left")
     return d.figure
 
 

@@ -11,7 +11,7 @@ from neuralnlp.plotting import save_themed
 results = Path(neuralnlp.__file__).resolve().parents[2] / "benchmarks" / "results" / "recurrent.json"
 rows = json.loads(results.read_text())["results"]
 
-print(f"{'row':<32} {'torch median [IQR], ms':>24}   {'ours / torch, run by run: median [IQR]'}")
+print(f"{'row':<32} {'torch, ms: median [IQR]':>24}   ours / torch, run by run")
 spreads = []
 for row in rows:
     ours, torch_ = np.array(row["ours_times_s"]) * 1e3, np.array(row["theirs_times_s"]) * 1e3
