@@ -24,14 +24,17 @@ for scale, n in norms.items():
     print(f"s={scale}  s^(T-t) " + "".join(f"{scale**d:>11.2e}" for d in distances))
 
 
-def draw():
+def draw(language):
+    words = {"zh": ("往回的时间步数 T − t", "虚线：sᵀ⁻ᵗ"),  # no $…$ around Chinese: mathtext has no CJK glyphs
+             "en": ("$T - t$ (time steps back)", "dotted: $s^{T-t}$")}[language]
     fig, ax = plt.subplots(figsize=(6, 3.5))
     for scale, n in norms.items():
         line, = ax.plot(n.numpy(), label=f"$s = {scale}$")
         ax.plot([scale**d for d in range(steps + 1)], linestyle=":", color=line.get_color())
-    ax.set(xlabel="$T - t$ (time steps back)", ylabel=r"$\|\partial h_T / \partial h_t\|_2$", yscale="log", ylim=(1e-18, 1e8))
-    ax.legend(title=r"$W_{hh} = s\,Q$  (dotted: $s^{T-t}$)", fontsize=9, title_fontsize=9, loc="lower left")
+    ax.set(xlabel=words[0], ylabel=r"$\|\partial h_T / \partial h_t\|_2$", yscale="log", ylim=(1e-18, 1e8))
+    ax.legend(title=r"$W_{hh} = s\,Q$", fontsize=9, title_fontsize=9, loc="lower left")
+    ax.text(0.98, 0.35, words[1], transform=ax.transAxes, ha="right", fontsize=9)
     return fig
 
 
-save_themed(draw, "gradients-jacobian-norms")
+save_themed(draw, "gradients-jacobian-norms", languages=("zh", "en"))

@@ -23,15 +23,17 @@ for i, n_steps in enumerate(delays):
     print(f"{n_steps:>4}{accuracy['RNN'][i]:>8.3f}{accuracy['GRU'][i]:>8.3f}")
 
 
-def draw():
+def draw(language):
+    words = {"zh": ("随机猜测", "N（第一个词元与作答之间的词元数）", "正确率"),
+             "en": ("chance", "N (tokens between the first token and the answer)", "accuracy")}[language]
     fig, ax = plt.subplots(figsize=(6, 3.5))
     for name, values in accuracy.items():
         ax.plot(delays, values, marker="o", label=name)
-    ax.axhline(1 / symbols, linestyle=":", color=plt.rcParams["axes.edgecolor"], label="chance")  # theme's text colour
-    ax.set(xlabel="N (tokens between the first token and the answer)", ylabel="accuracy", ylim=(0, 1.05))
+    ax.axhline(1 / symbols, linestyle=":", color=plt.rcParams["axes.edgecolor"], label=words[0])  # theme's text colour
+    ax.set(xlabel=words[1], ylabel=words[2], ylim=(0, 1.05))
     ax.set_xticks(delays)
     ax.legend()
     return fig
 
 
-save_themed(draw, "gru-memory-task")
+save_themed(draw, "gru-memory-task", languages=("zh", "en"))

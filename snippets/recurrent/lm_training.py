@@ -27,13 +27,16 @@ print(f"held-out perplexity, the true source: {source_ppl:.4f}  (ratio {model_pp
 print(f"exp(entropy rate):                    {math.exp(entropy_rate()):.4f}")
 
 
-def draw():
+def draw(language):
+    words = {"zh": ("训练损失（单个批量）", "熵率（最好的可能）", "训练步数", "交叉熵（奈特/词元）"),
+             "en": ("training loss (one batch)", "entropy rate (best possible)", "training step",
+                    "cross-entropy (nats per token)")}[language]
     fig, ax = plt.subplots(figsize=(6, 3.5))
-    ax.plot(np.arange(1, len(losses) + 1), losses, linewidth=0.8, label="training loss (one batch)")
-    ax.axhline(entropy_rate(), linestyle="--", label="entropy rate (best possible)")
-    ax.set(xlabel="training step", ylabel="cross-entropy (nats per token)")
+    ax.plot(np.arange(1, len(losses) + 1), losses, linewidth=0.8, label=words[0])
+    ax.axhline(entropy_rate(), linestyle="--", label=words[1])
+    ax.set(xlabel=words[2], ylabel=words[3])
     ax.legend()
     return fig
 
 
-save_themed(draw, "language-model-training")
+save_themed(draw, "language-model-training", languages=("zh", "en"))
