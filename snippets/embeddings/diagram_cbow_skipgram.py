@@ -59,7 +59,7 @@ def network(d, y, words, cbow):
 
 def draw(language):
     words = WORDS[language]
-    d = Diagram(14.0, 12.2, scale=0.62)
+    d = Diagram(14.0, 12.2, scale=0.5)
     # The sentence, with the window around the target.
     xs = [2.2 + 2.4 * k for k in range(len(sentence))]
     for x, w in zip(xs, sentence):

@@ -51,7 +51,7 @@ WORDS = {
     "zh": {"title": ["叶子是词及其词频；圆圈是内部节点，按生成顺序编号，根是 V − 2 = {root}",
                      "圆圈旁的数是它下面所有词的词频之和"],
            "path": "“{word}”的路径：编码 {code}，经过内部节点 {nodes}"},
-    "en": {"title": ["Leaves: words and their counts. Circles: inner nodes, numbered in creation order; root V − 2 = {root}",
+    "en": {"title": ["Leaves: words and their counts. Circles: inner nodes, in creation order; the root is V − 2 = {root}",
                      "The number beside a circle is the total count of the words below it"],
            "path": "path of “{word}”: code {code}, through inner nodes {nodes}"},
 }
@@ -61,7 +61,7 @@ X_STEP, Y_STEP = 1.9, 1.15
 def draw(language):
     text = WORDS[language]
     depth = max(y for _, y in positions.values())
-    d = Diagram(X_STEP * V + 0.6, Y_STEP * depth + 4.2, scale=0.62)
+    d = Diagram(X_STEP * V + 0.6, Y_STEP * depth + 4.2, scale=0.5)
     top = Y_STEP * depth + 2.1
     at = {item: (0.9 + X_STEP * x, top - Y_STEP * y) for item, (x, y) in positions.items()}
     shapes = {}
@@ -69,7 +69,7 @@ def draw(language):
         kind, k = item
         highlight = item in on_path
         if kind == "leaf":
-            shapes[item] = d.box(x, y, 1.6, 0.62, f"{words[k]} ({counts[k]})", role="output", emphasis=highlight,
+            shapes[item] = d.box(x, y, 1.75, 0.62, f"{words[k]} ({counts[k]})", role="output", emphasis=highlight,
                                  fontsize=10)
         else:
             shapes[item] = d.node(x, y, str(k), radius=0.3, role="hidden", emphasis=highlight, fontsize=10)

@@ -54,7 +54,7 @@ def draw(language):
     text = {k: v.format(i=i, token=token) for k, v in LABELS[language].items()}
     maths = {k: v.format(i=i) for k, v in MATHS.items()}
     V, dim = W.shape
-    d = Diagram(15.2, 5.9, scale=0.62)
+    d = Diagram(15.2, 5.9, scale=0.5)
     top = 5.0  # top edge of the matrix W
     mid = top - V * CELL_H / 2
     number = lambda v: f"{v:.2f}".replace("-", "−")  # noqa: E731

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
-ANCHOR = re.compile(r"\{\s*#([a-z0-9][-a-z0-9_]*)\s*\}\s*$")
+ANCHOR = re.compile(r"\{\s*#([a-z0-9][-a-z0-9_]*)(?:\s+\.[a-z][-a-z0-9_]*)*\s*\}\s*$")  # { #id } or { #id .optional }
 INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"([^"]+)"\s*$')
 FENCE = re.compile(r"^\s*(```+|~~~+)")
 
