@@ -16,9 +16,10 @@ peak resident set size (VmHWM in /proc/self/status) rose above its resident size
 call (after a warm-up call at V = 10 that loads code and starts autograd). That counts every byte the call touched, whoever allocated it, and nothing left from
 earlier calls. The one-hot matrix alone is 4096 · V · 4 bytes.
 
-Writes benchmarks/results/embedding_lookup.json (raw numbers, machine, command),
-benchmarks/results/embedding_lookup.txt (the tables, as ``render`` formats them from the json) and
-docs/assets/benchmarks/embedding-lookup-{light,dark}.svg.
+Writes benchmarks/results/embedding_lookup.json (raw numbers, machine, command) and
+benchmarks/results/embedding_lookup.txt (the tables, as ``render`` formats them from the json).
+The plot on the page is not made here: snippets/embeddings/diagram_lookup_benchmark.py draws it
+from the committed json at every build, in each page's language.
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ from machine import describe  # noqa: E402  (shared by the benchmarks)
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
-FIGURES = ROOT / "docs" / "assets" / "benchmarks"
 NAME = "embedding_lookup"
 N_IDS, DIM = 4096, 128
 ROUTES = ["lookup (ours)", "nn.Embedding", "one-hot @ W", "F.one_hot @ W"]
@@ -182,41 +182,6 @@ def render(data: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def plot(data: dict) -> list[str]:
-    import matplotlib.pyplot as plt
-
-    from neuralnlp.plotting import save_themed
-
-    sizes = sorted({r["V"] for r in data["results"]})
-    by = {(r["V"], r["route"], r["pass"]): r for r in data["results"]}
-
-    def draw():
-        fig, (ax_t, ax_m) = plt.subplots(1, 2, figsize=(9, 3.6))
-        for r, style in zip(ROUTES, ["o-", "s--", "^-", "v--"]):
-            ax_t.plot(sizes, [by[V, r, "forward+backward"]["median_s"] * 1e3 for V in sizes], style, label=r)
-            ax_m.plot(sizes, [max(by[V, r, "forward+backward"]["peak_rss_increase_bytes"], 1) / 1e6 for V in sizes],
-                      style, label=r)
-        ax_m.plot(sizes, [data["settings"]["n_ids"] * V * 4 / 1e6 for V in sizes], ":", color="gray",
-                  label="one-hot matrix (4096·V·4 B)")
-        for ax, ylabel in ((ax_t, "forward+backward time (ms)"), (ax_m, "peak RSS increase (MB)")):
-            ax.set_xscale("log")
-            ax.set_yscale("log")
-            ax.set_xlabel("vocabulary size V")
-            ax.set_ylabel(ylabel)
-        ax_t.legend(fontsize=8)
-        ax_m.legend(fontsize=8)
-        fig.tight_layout()
-        return fig
-
-    FIGURES.mkdir(parents=True, exist_ok=True)
-    cwd = os.getcwd()
-    os.chdir(FIGURES)
-    try:
-        return save_themed(draw, "embedding-lookup")
-    finally:
-        os.chdir(cwd)
-
-
 def main() -> None:
     if len(sys.argv) == 5 and sys.argv[1] == "--memory-child":
         print(measure_memory_here(sys.argv[2], int(sys.argv[3]), sys.argv[4]))
@@ -226,13 +191,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=21, help="runs per V below 1e5 (V = 1e5 gets 5)")
     parser.add_argument("--threads", type=int, default=None,
                         help="torch threads (default: torch's own choice); 1 is steadier on a busy machine")
-    parser.add_argument("--replot", action="store_true", help="only re-render the .txt and figures from the json")
+    parser.add_argument("--rerender", action="store_true", help="only re-render the .txt from the committed json")
     args = parser.parse_args()
     if args.threads is not None:
         import torch
 
         torch.set_num_threads(args.threads)
-    if args.replot:
+    if args.rerender:
         data = json.loads((RESULTS / f"{NAME}.json").read_text())
     else:
         repeat = {V: (args.repeat if V < 100_000 else 5) for V in args.sizes}
@@ -251,7 +216,6 @@ def main() -> None:
         (RESULTS / f"{NAME}.json").write_text(json.dumps(data, indent=1) + "\n")
     text = render(data)
     (RESULTS / f"{NAME}.txt").write_text(text)
-    plot(data)
     print(text)
 
 

@@ -35,15 +35,19 @@ for d in dims:
     print(f"{d:>3} {2 * V * d:>11,} {train_losses[-1]:>11.3f} {valid_losses[-1]:>16.3f}")
 
 
-def draw():
+LABELS = {"zh": ("训练集", "验证集", "嵌入维度 d", "交叉熵损失"),
+          "en": ("train", "validation", "embedding dimension d", "cross-entropy loss")}
+
+
+def draw(language):
+    train, valid, xlabel, ylabel = LABELS[language]
     fig, ax = plt.subplots(figsize=(6, 3.5))
-    ax.plot(dims, train_losses, "o-", label="train")
-    ax.plot(dims, valid_losses, "s-", label="validation")
+    ax.plot(dims, train_losses, "o-", label=train)
+    ax.plot(dims, valid_losses, "s-", label=valid)
     ax.set_xscale("log", base=2)
-    ax.set_xlabel("embedding dimension d")
-    ax.set_ylabel("cross-entropy loss")
+    ax.set(xlabel=xlabel, ylabel=ylabel)
     ax.legend()
     return fig
 
 
-save_themed(draw, "layer-embedding-dimension")
+save_themed(draw, "layer-embedding-dimension", languages=("zh", "en"))

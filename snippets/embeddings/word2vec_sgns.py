@@ -5,9 +5,9 @@ import torch.nn.functional as F
 from neuralnlp.embeddings.word2vec import sgns_grad, sgns_loss
 
 rng = np.random.default_rng(0)
-batch, k, d = 4, 5, 8
+batch, K, d = 4, 5, 8  # K noise words per example
 center, context = rng.normal(size=(batch, d)), rng.normal(size=(batch, d))
-negatives = rng.normal(size=(batch, k, d))
+negatives = rng.normal(size=(batch, K, d))
 
 # Reference: the same loss written with torch ops, gradients from autograd.
 c, o, n = (torch.tensor(a, requires_grad=True) for a in (center, context, negatives))

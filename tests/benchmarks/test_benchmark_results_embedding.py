@@ -47,6 +47,10 @@ def test_one_hot_memory_is_at_least_the_one_hot_matrix():
             assert row["peak_rss_increase_bytes"] >= 0.95 * 3 * matrix
 
 
-def test_figures_exist():
-    for theme in ("light", "dark"):
-        assert (ROOT / "docs" / "assets" / "benchmarks" / f"embedding-lookup-{theme}.svg").is_file()
+def test_the_plot_is_drawn_from_the_committed_json_not_committed():
+    # The page's plot is drawn at build time by a snippet that reads the json; no image is committed.
+    snippet = (ROOT / "snippets" / "embeddings" / "diagram_lookup_benchmark.py").read_text(encoding="utf-8")
+    assert '"results" / "embedding_lookup.json"' in snippet
+    assert not (ROOT / "docs" / "assets" / "benchmarks").exists()
+    script = (ROOT / "benchmarks" / "embedding_lookup.py").read_text(encoding="utf-8")
+    assert '"docs"' not in script and "savefig" not in script and "save_themed" not in script
