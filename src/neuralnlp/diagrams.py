@@ -14,6 +14,10 @@ very object the library builds. Draw inside a function passed to
 
     save_themed(draw, "neuron", languages=("zh", "en"))
 
+Two limits of matplotlib's text worth knowing: its ``$…$`` mathematics cannot draw Chinese (a label
+that mixes the two shows boxes), so put Chinese words and formulas in separate ``text`` calls; and
+write a prime as the character ′ rather than ``\prime``.
+
 Coordinates are in units (1 unit = ``scale`` inches), origin at the bottom left. Every shape
 returns a ``Shape`` whose ``anchor(towards)`` gives the point on its outline facing another
 point, so arrows start and end at outlines, not centres. Strokes and text use the palette's ink;
