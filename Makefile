@@ -62,11 +62,11 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(MKDOCS) build --strict
 
-## test: a strict build into site/ (it runs every snippet and notebook), then every test: units, snippets,
-##       every page's code, the build guarantees, and the browser tests on the built site/
+## test: a strict build into site/ (it runs every snippet and notebook), then every test, on every core: units,
+##       snippets, every page's code, the build guarantees, and the browser tests on the built site/
 test: $(STAMP) browser
 	$(MAKE) build
-	BROWSER_SITE=$(CURDIR)/site CHROMIUM="$(CHROMIUM)" $(PY) -m pytest
+	BROWSER_SITE=$(CURDIR)/site CHROMIUM="$(CHROMIUM)" $(PY) -m pytest -n auto --dist loadgroup
 
 ## outputs: re-run every snippet and rewrite its .out file (after an intended change)
 outputs: $(STAMP)

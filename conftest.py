@@ -37,3 +37,17 @@ def pytest_markdown_docs_markdown_it():
 def _run_in_tmp_dir(tmp_path, monkeypatch):
     """Snippets save figures into the working directory; keep those out of the repository."""
     monkeypatch.chdir(tmp_path)
+
+
+# `make test` runs the suite on every core (pytest-xdist, --dist loadgroup). A session fixture that is
+# expensive to build is built once per worker that needs it, so the tests that share one are kept on
+# one worker: the site visited page by page in Chromium, the same at phone width, and the project
+# copy that the build guarantees break.
+SHARED_FIXTURE_GROUPS = {"reports": "browser-desktop", "phone_facts": "browser-phone", "built_copy": "build"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        group = next((g for fixture, g in SHARED_FIXTURE_GROUPS.items() if fixture in getattr(item, "fixturenames", ())), None)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
