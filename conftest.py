@@ -39,15 +39,23 @@ def _run_in_tmp_dir(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
 
 
-# `make test` runs the suite on every core (pytest-xdist, --dist loadgroup). A session fixture that is
-# expensive to build is built once per worker that needs it, so the tests that share one are kept on
-# one worker: the site visited page by page in Chromium, the same at phone width, and the project
-# copy that the build guarantees break.
-SHARED_FIXTURE_GROUPS = {"reports": "browser-desktop", "phone_facts": "browser-phone", "built_copy": "build"}
+# `make test` runs the suite on every core (pytest-xdist, --dist loadgroup). What is expensive to set up
+# is set up once per worker that needs it, so the tests that share it keep to one worker: the tests of
+# one page share that page's visits in Chromium (tests/browser/conftest.py), and the build guarantees
+# share the project copy they break.
+def xdist_group(item) -> str | None:
+    fixtures = getattr(item, "fixturenames", ())
+    if {"reports", "phone_facts"} & set(fixtures):
+        page = getattr(item, "callspec", None) and item.callspec.params.get("page")
+        return f"browser-page:{page.path}" if page else "browser-all-pages"
+    if "built_copy" in fixtures:
+        return "build"
+    return None
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook, which reads the groups
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        group = next((g for fixture, g in SHARED_FIXTURE_GROUPS.items() if fixture in getattr(item, "fixturenames", ())), None)
+        group = xdist_group(item)
         if group:
             item.add_marker(pytest.mark.xdist_group(group))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from site_server import DESKTOP, SitePage, build_site, chromium, serve, site_dir, source_pages  # noqa: E402
+from site_server import DESKTOP, SitePage, VisitedPages, build_site, chromium, figure_facts, serve, site_dir, source_pages  # noqa: E402
 
 COLLECT = """() => {
   const content = document.querySelector('.md-content');
@@ -38,6 +38,9 @@ COLLECT = """() => {
 }"""
 
 
+READ_AND_CLEAR_CLIPBOARD = "async () => { const text = await navigator.clipboard.readText(); await navigator.clipboard.writeText(''); return text; }"
+
+
 @dataclass
 class PageReport:
     page: SitePage
@@ -48,6 +51,7 @@ class PageReport:
     failed_requests: list[str] = field(default_factory=list)
     copied: list[str] = field(default_factory=list)  # what each copy button put on the clipboard, in page order
     switched_to: str = ""  # where a click on the other language in the language menu landed
+    figures: dict = field(default_factory=dict)  # figure_facts() in the light scheme
 
 
 @pytest.fixture(scope="session")
@@ -89,21 +93,34 @@ def visit(browser, url: str, viewport=DESKTOP, color_scheme="light", copy=False)
 
 @pytest.fixture(scope="session")
 def reports(browser, base_url) -> dict[str, PageReport]:
-    """One desktop visit per page: facts, console errors, requests, and every copy button clicked."""
-    out = {}
-    for site_page, _source in source_pages():
+    """One desktop visit per page (light scheme): facts, console errors, requests, figures, and every
+    copy button clicked.
+
+    A page is visited when a test first asks for it; conftest.py keeps the tests of one page on one
+    pytest-xdist worker, so every page is visited once however many workers run.
+    """
+    pages = {site_page.path: site_page for site_page, _source in source_pages()}
+
+    def visit_page(path: str) -> PageReport:
+        site_page = pages[path]
         url = base_url + site_page.path
         context, page, raw = visit(browser, url)
         facts = page.evaluate(COLLECT)
+        figures = figure_facts(page)
         copied = []
+        # Answers to exercises sit in collapsed <details>: open them, as a reader does, to reach their code.
+        page.evaluate("() => document.querySelectorAll('.md-content details').forEach(d => { d.open = true; })")
+        page.evaluate("() => navigator.clipboard.writeText('')")
         for button in page.query_selector_all(".md-content pre > .md-code__nav > button[data-md-type=copy], .md-content .jp-CodeCell clipboard-copy"):
-            page.evaluate("() => navigator.clipboard.writeText('')")
-            button.scroll_into_view_if_needed()
-            button.click()
-            copied.append(page.evaluate("() => navigator.clipboard.readText()"))
+            # A real (trusted) click, without Playwright's wait for the button to be still: the clicks are
+            # a third of the visit otherwise. What it copied is read, then the clipboard is emptied again.
+            button.click(force=True)
+            copied.append(page.evaluate(READ_AND_CLEAR_CLIPBOARD))
         other = "zh" if site_page.language == "en" else "en"
         with page.expect_navigation():
             page.evaluate(f"() => document.querySelector('a.md-select__link[hreflang={other}]').click()")
-        out[site_page.path] = PageReport(site_page, url, facts, raw["console"], raw["foreign"], raw["failed"], copied, page.url)
+        report = PageReport(site_page, url, facts, raw["console"], raw["foreign"], raw["failed"], copied, page.url, figures)
         context.close()
-    return out
+        return report
+
+    return VisitedPages(visit_page)

@@ -142,3 +142,39 @@ def source_pages() -> list[tuple[SitePage, Path]]:
         path = "" if stem == "index" else stem + "/"
         found.append((SitePage(("en/" if language == "en" else "") + path, language), source))
     return found
+
+
+class VisitedPages(dict):
+    """Page path -> what a visit of that page found, each page visited the first time it is asked for.
+
+    The root conftest.py keeps the tests of one page on one pytest-xdist worker, so each page is
+    visited once however many workers run.
+    """
+
+    def __init__(self, visit_page):
+        super().__init__()
+        self._visit_page = visit_page
+
+    def __missing__(self, path: str):
+        self[path] = facts = self._visit_page(path)
+        return facts
+
+
+THEMED = '.md-content img[src*="#only-light"], .md-content img[src*="#only-dark"]'
+THEMED_FIGURES = f"""() => [...document.querySelectorAll('{THEMED}')]
+  .map(img => ({{src: img.getAttribute('src'), display: getComputedStyle(img).display, visible: img.offsetParent !== null}}))"""
+# Shown figures are scrolled to (a lazy-loading image loads only then) and must load.
+SHOWN_FIGURES_LOADED = f"""() => [...document.querySelectorAll('{THEMED}')].filter(img => img.offsetParent !== null)
+  .every(img => (img.scrollIntoView(), img.complete && img.naturalWidth > 0))"""
+
+
+def figure_facts(page) -> dict:
+    """The page's colour scheme, its themed figures (shown or hidden), and whether the shown ones loaded."""
+    facts = {"scheme": page.evaluate("() => document.body.getAttribute('data-md-color-scheme')"),
+             "figures": page.evaluate(THEMED_FIGURES)}
+    try:
+        page.wait_for_function(SHOWN_FIGURES_LOADED, timeout=10_000, polling=200)
+        facts["loaded"] = True
+    except Exception:
+        facts["loaded"] = False
+    return facts

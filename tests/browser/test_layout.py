@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from site_server import DESKTOP, PHONE, ROOT, source_pages  # noqa: E402
+from site_server import DESKTOP, PHONE, ROOT, VisitedPages, figure_facts, source_pages  # noqa: E402
 
 PAGES = source_pages()
 IDS = [str(page) for page, _ in PAGES]
@@ -60,20 +60,22 @@ def visit(browser, url: str, viewport=DESKTOP, color_scheme="light"):
 
 @pytest.fixture(scope="session")
 def phone_facts(browser, base_url) -> dict:
-    """Every page once at phone width (390 px)."""
-    context = browser.new_context(viewport=PHONE)
+    """Each page at phone width (390 px) in the dark scheme, visited when a test first asks for it:
+    its layout facts, and its figure_facts() in the dark scheme."""
+    context = browser.new_context(viewport=PHONE, color_scheme="dark")
     page = context.new_page()
-    out = {}
-    for site_page, _ in PAGES:
-        page.goto(base_url + site_page.path, wait_until="load")
+
+    def visit_page(path: str) -> dict:
+        page.goto(base_url + path, wait_until="load")
         page.wait_for_load_state("networkidle")
         try:
             page.wait_for_function(MATH_RENDERED, timeout=5000)
         except Exception:
             pass
-        out[site_page.path] = page.evaluate(PHONE_FACTS)
+        return {**page.evaluate(PHONE_FACTS), "figures": figure_facts(page)}
+
+    yield VisitedPages(visit_page)
     context.close()
-    return out
 
 
 # ---------------------------------------------------------------- phone width
@@ -95,7 +97,11 @@ def test_wide_code_and_equations_scroll_inside_their_own_box(phone_facts, page, 
 
 def test_some_page_really_has_a_box_wider_than_a_phone(phone_facts):
     # Otherwise the test above checks nothing: a wide equation and a wide code block must exist somewhere.
-    boxes = [b for facts in phone_facts.values() for b in facts["overflowing"]]
+    boxes = []
+    for site_page, _ in PAGES:  # visit pages until both kinds have turned up
+        boxes += phone_facts[site_page.path]["overflowing"]
+        if any("katex-display" in b["what"] for b in boxes) and any(b["what"].startswith(("pre", "code")) for b in boxes):
+            break
     assert any("katex-display" in b["what"] for b in boxes), "no display equation overflows at 390 px"
     assert any(b["what"].startswith(("pre", "code")) for b in boxes), "no code block overflows at 390 px"
     assert all(b["scrolls"] for b in boxes)
@@ -153,26 +159,12 @@ def test_english_body_text_has_the_same_stack(browser, base_url):
 
 FIGURE_PAGES = [(p, s) for p, s in PAGES if "#only-dark" in s.read_text(encoding="utf-8")]
 
-THEMED = '.md-content img[src*="#only-light"], .md-content img[src*="#only-dark"]'
-THEMED_FIGURES = f"""() => [...document.querySelectorAll('{THEMED}')]
-  .map(img => ({{src: img.getAttribute('src'), display: getComputedStyle(img).display, visible: img.offsetParent !== null}}))"""
-# Shown figures are scrolled to (a lazy-loading image loads only then) and must load.
-SHOWN_FIGURES_LOADED = f"""() => [...document.querySelectorAll('{THEMED}')].filter(img => img.offsetParent !== null)
-  .every(img => (img.scrollIntoView(), img.complete && img.naturalWidth > 0))"""
-
-
 @pytest.mark.parametrize("scheme", ["dark", "light"])
 @pytest.mark.parametrize("page, source", FIGURE_PAGES, ids=[str(p) for p, _ in FIGURE_PAGES])
-def test_each_scheme_shows_only_its_own_figures(browser, base_url, page, source, scheme):
-    context, tab = visit(browser, base_url + page.path, color_scheme=scheme)
-    body_scheme = tab.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
-    figures = tab.evaluate(THEMED_FIGURES)
-    try:
-        tab.wait_for_function(SHOWN_FIGURES_LOADED, timeout=10_000, polling=200)
-        loaded = True
-    except Exception:
-        loaded = False
-    context.close()
+def test_each_scheme_shows_only_its_own_figures(reports, phone_facts, page, source, scheme):
+    # The light scheme is seen on the desktop visit, the dark one on the phone-width visit.
+    facts = reports[page.path].figures if scheme == "light" else phone_facts[page.path]["figures"]
+    body_scheme, figures, loaded = facts["scheme"], facts["figures"], facts["loaded"]
     assert body_scheme == ("slate" if scheme == "dark" else "default")
     assert figures, "the page's source embeds themed figures, the built page shows none"
     shown, hidden = ("#only-dark", "#only-light") if scheme == "dark" else ("#only-light", "#only-dark")
