@@ -1,4 +1,4 @@
-"""Schematic diagrams drawn by code: boxes, nodes, arrows and labels on a grid of units.
+r"""Schematic diagrams drawn by code: boxes, nodes, arrows and labels on a grid of units.
 
 A lecture's figures (a neuron, an unrolled RNN, a GRU cell, a Huffman tree) are drawn here rather
 than pasted in as images, so that a figure is regenerated with the site and can be drawn from the
