@@ -6,6 +6,7 @@ page that includes an edited snippet count as touched. Both are checked on a liv
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import re
@@ -71,5 +72,14 @@ def test_make_serve_rebuilds_the_pages_an_edit_touches(project_copy):
         server.wait_for("Reloading browsers")
         assert "a comment added while serving" in server.get("en/basics/neurons/")
         assert "a comment added while serving" in server.get("basics/neurons/")  # and in the other language
+
+        # Search still covers every page once, the edited one as edited (hooks/search_language.py:
+        # without it, every rebuild doubled the index and the rebuild time with it).
+        docs = json.loads(server.get("search/search_index.json"))["docs"]
+        keys = [(d["location"], d["title"], d["text"]) for d in docs]
+        assert len(keys) == len(set(keys)), "the search index repeats entries"
+        pages = {d["location"].split("#")[0] for d in docs}
+        assert {"basics/neurons/", "en/basics/neurons/", "recurrent/gru/", "en/recurrent/gru/"} <= pages
+        assert any("A sentence added while serving." in d["text"] for d in docs)
     finally:
         server.stop()
