@@ -21,7 +21,7 @@ $(STAMP): requirements.lock pyproject.toml
 	else \
 		echo "torch: $(TORCH_INDEX) not used (not Linux, or not reachable): from pip's configured index"; \
 	fi
-	$(PY) -m pip install --quiet -r requirements.lock -e ".[docs,test]"
+	$(PY) -m pip install --quiet -r requirements.lock -e ".[examples,docs,test]"
 	$(PY) -m pip check
 	touch $(STAMP)
 
