@@ -7,7 +7,8 @@ message on every path.
 
 from __future__ import annotations
 
-from numbers import Integral
+import math
+from numbers import Integral, Real
 
 import numpy as np
 
@@ -116,3 +117,56 @@ def check_tensor_shape(x, expected: tuple, dtype, name: str) -> None:
     check_float_tensor(x, name, dtype)
     if tuple(x.shape) != tuple(expected):
         raise ValueError(f"{name}: expected shape {tuple(expected)}, got shape {tuple(x.shape)}")
+
+
+# ---- hyper-parameters -----------------------------------------------------------------------------
+
+def check_non_negative(value, name: str, what: str = "a number") -> float:
+    """Return ``value`` as a ``float`` if it is a finite real number >= 0 (a learning rate, a decay).
+
+    Raises:
+        TypeError: not a real number (``bool`` and strings included).
+        ValueError: negative, infinite or NaN.
+    """
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise TypeError(f"{name}: expected {what} >= 0, got {type(value).__name__} {value!r}")
+    if not (value >= 0 and math.isfinite(value)):
+        raise ValueError(f"{name}: expected {what} >= 0, got {value!r}")
+    return float(value)
+
+
+def check_fraction(value, name: str, what: str = "a number") -> float:
+    """Return ``value`` as a ``float`` if it is a real number in [0, 1) (a beta, a dropout probability).
+
+    Raises:
+        TypeError: not a real number.
+        ValueError: outside [0, 1), or NaN.
+    """
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise TypeError(f"{name}: expected {what} in [0, 1), got {type(value).__name__} {value!r}")
+    if not 0 <= value < 1:
+        raise ValueError(f"{name}: expected {what} in [0, 1), got {value!r}")
+    return float(value)
+
+
+def check_leaf_parameter(tensor, name: str) -> None:
+    """Raise unless ``tensor`` is a floating-point leaf tensor, the kind an optimiser may update in place.
+
+    A non-leaf tensor is the result of an operation (``w * 2``, ``w.double()``): updating it would
+    not change the parameter it came from, and its ``.grad`` is never filled in.
+
+    Raises:
+        TypeError: not a tensor, or not floating-point.
+        ValueError: not a leaf.
+    """
+    import torch
+
+    if not torch.is_tensor(tensor):
+        raise TypeError(f"{name}: expected a parameter (a torch.Tensor), got type {type(tensor).__name__}")
+    if not tensor.is_floating_point():
+        raise TypeError(f"{name}: expected a floating-point tensor (float32 or float64), got dtype {tensor.dtype}")
+    if not tensor.is_leaf:
+        raise ValueError(
+            f"{name}: expected a leaf tensor (a model's parameter, or a tensor created with requires_grad=True), "
+            f"got a non-leaf tensor computed by {type(tensor.grad_fn).__name__}"
+        )
