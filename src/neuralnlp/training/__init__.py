@@ -13,7 +13,7 @@ EXPORTS = {
     **dict.fromkeys(["Optimizer", "SGD", "RMSprop", "Adam", "AdamW"], ".optimizers"),
     **dict.fromkeys(["LRSchedule", "StepDecay", "CosineDecay", "LinearWarmup", "WarmupCosine"], ".schedules"),
     **dict.fromkeys(["l2_penalty", "parameter_norm"], ".weight_decay"),
-    **dict.fromkeys(["dropout", "Dropout"], ".dropout"),
+    **dict.fromkeys(["inverted_dropout", "Dropout"], ".dropout"),
     **dict.fromkeys(["recommended_gain", "fan_in_and_fan_out", "xavier_uniform_", "xavier_normal_",
                      "kaiming_uniform_", "kaiming_normal_"], ".initialisation"),
     "EarlyStopping": ".early_stopping",

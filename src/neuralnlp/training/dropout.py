@@ -21,7 +21,7 @@ from neuralnlp._checks import check_float_tensor, check_fraction
 
 
 # --8<-- [start:dropout]
-def dropout(x: torch.Tensor, p: float = 0.5, training: bool = True, mask: torch.Tensor | None = None,
+def inverted_dropout(x: torch.Tensor, p: float = 0.5, training: bool = True, mask: torch.Tensor | None = None,
             generator: torch.Generator | None = None) -> torch.Tensor:
     """Zero each element of ``x`` with probability ``p`` and scale the rest by 1 / (1 − p) (training only).
 
@@ -53,7 +53,7 @@ def dropout(x: torch.Tensor, p: float = 0.5, training: bool = True, mask: torch.
 
 
 class Dropout(nn.Module):
-    """Dropout as a layer: ``dropout(x, p)`` in training mode, the identity after ``model.eval()``.
+    """Dropout as a layer: ``inverted_dropout(x, p)`` in training mode, the identity after ``model.eval()``.
 
     Put it after a hidden layer's activation: ``nn.Sequential(nn.Linear(2, 64), nn.ReLU(), Dropout(0.5), ...)``.
     ``model.train()`` and ``model.eval()`` switch its ``training`` flag, as for ``torch.nn.Dropout``.
@@ -73,7 +73,7 @@ class Dropout(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """x (any shape) -> the same shape: x with dropout in training mode, x itself in evaluation mode."""
-        return dropout(x, self.p, self.training, generator=self.generator)
+        return inverted_dropout(x, self.p, self.training, generator=self.generator)
 
     def extra_repr(self) -> str:
         return f"p={self.p}"

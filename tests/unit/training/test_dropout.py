@@ -7,7 +7,7 @@ import pytest
 import torch
 from torch import nn
 
-from neuralnlp.training.dropout import Dropout, dropout
+from neuralnlp.training.dropout import Dropout, inverted_dropout
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
@@ -16,7 +16,7 @@ def test_evaluation_mode_is_exactly_torch_and_the_identity(p, dtype):
     x = torch.randn(4, 7, dtype=dtype, generator=torch.Generator().manual_seed(0))
     ours, reference = Dropout(p).eval(), nn.Dropout(p).eval()
     assert torch.equal(ours(x), reference(x)) and torch.equal(ours(x), x)
-    assert dropout(x, p, training=False) is x
+    assert inverted_dropout(x, p, training=False) is x
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
@@ -28,14 +28,14 @@ def test_training_mode_given_the_same_mask_is_exactly_torch(p, dtype):
     torch.manual_seed(7)  # the same random stream on a tensor of ones reveals torch's mask
     mask = nn.Dropout(p)(torch.ones_like(x)) != 0
     assert 0 < mask.sum() < mask.numel()
-    assert torch.equal(dropout(x, p, mask=mask), reference)  # bit for bit, not just close
-    assert torch.equal(dropout(x, p, mask=mask.to(dtype)), reference)
+    assert torch.equal(inverted_dropout(x, p, mask=mask), reference)  # bit for bit, not just close
+    assert torch.equal(inverted_dropout(x, p, mask=mask.to(dtype)), reference)
 
 
 def test_the_kept_fraction_and_the_rescaled_mean_have_the_right_statistics():
     n, p = 1_000_000, 0.3
     x = torch.ones(n, dtype=torch.float64)
-    y = dropout(x, p, generator=torch.Generator().manual_seed(0))
+    y = inverted_dropout(x, p, generator=torch.Generator().manual_seed(0))
     kept = (y != 0).double().mean().item()
     # kept ~ Binomial(n, 1 − p)/n: mean 1 − p, standard deviation √(p(1 − p)/n); 5 standard deviations
     assert abs(kept - (1 - p)) < 5 * math.sqrt(p * (1 - p) / n)
@@ -64,7 +64,7 @@ def test_the_layer_follows_train_and_eval_and_passes_gradients_through_the_kept_
     assert torch.equal(model(x), model[0](x))
     model.train()
     x = torch.ones(1000, requires_grad=True)
-    y = dropout(x, 0.25, generator=torch.Generator().manual_seed(3))
+    y = inverted_dropout(x, 0.25, generator=torch.Generator().manual_seed(3))
     y.sum().backward()
     assert torch.equal(x.grad, y.detach())  # ∂y/∂x = m / (1 − p)
     assert repr(Dropout(0.25)) == "Dropout(p=0.25)"
@@ -72,7 +72,7 @@ def test_the_layer_follows_train_and_eval_and_passes_gradients_through_the_kept_
 
 def test_p_zero_keeps_everything():
     x = torch.randn(5, 5)
-    assert torch.equal(dropout(x, 0.0), x)
+    assert torch.equal(inverted_dropout(x, 0.0), x)
 
 
 # ---- bad input -----------------------------------------------------------------------------------
@@ -82,13 +82,13 @@ def test_p_outside_zero_one_is_refused(p):
     with pytest.raises(ValueError, match=rf"p: expected a dropout probability in \[0, 1\), got {p}"):
         Dropout(p)
     with pytest.raises(ValueError, match=rf"p: expected a dropout probability in \[0, 1\), got {p}"):
-        dropout(torch.ones(3), p)
+        inverted_dropout(torch.ones(3), p)
 
 
 def test_other_bad_input_is_refused():
     with pytest.raises(TypeError, match=r"p: expected a dropout probability in \[0, 1\), got str '0.5'"):
         Dropout("0.5")
     with pytest.raises(TypeError, match=r"x: expected a floating-point tensor \(float32 or float64\), got dtype torch.int64"):
-        dropout(torch.ones(3, dtype=torch.long), 0.5)
+        inverted_dropout(torch.ones(3, dtype=torch.long), 0.5)
     with pytest.raises(ValueError, match=r"mask: expected the shape of x, \(2, 3\), got shape \(3, 2\)"):
-        dropout(torch.ones(2, 3), 0.5, mask=torch.ones(3, 2, dtype=torch.bool))
+        inverted_dropout(torch.ones(2, 3), 0.5, mask=torch.ones(3, 2, dtype=torch.bool))
