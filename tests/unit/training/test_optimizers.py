@@ -38,7 +38,18 @@ CASES = [
     (AdamW, torch.optim.AdamW, {"lr": 3e-3, "weight_decay": 0.1}),
     (AdamW, torch.optim.AdamW, {"lr": 3e-3, "betas": (0.8, 0.99), "eps": 1e-6, "weight_decay": 0.0}),
 ]
+
+
 IDS = [f"{ours.__name__}-" + "-".join(f"{k}={v}" for k, v in hp.items()) for ours, _, hp in CASES]
+
+
+@pytest.fixture(autouse=True)
+def one_thread():
+    """Tiny matrices: a second thread only adds synchronisation (and a shared machine makes it slow)."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
 
 
 def two_copies(dtype, seed=0):
