@@ -1,6 +1,6 @@
 """Training: optimisers, learning-rate schedules, regularisation and initialisation, from scratch.
 
-Modules: ``optimizers`` (SGD, RMSprop, Adam, AdamW with ``torch.optim``'s interface), ``schedules``
+Modules: ``optimisers`` (SGD, RMSprop, Adam, AdamW with ``torch.optim``'s interface), ``schedules``
 (step decay, cosine, linear warm-up), ``weight_decay``, ``dropout``, ``initialisation``
 (Xavier/Glorot, Kaiming/He), ``early_stopping``, ``data_splits`` (training, validation and test
 sets), ``landscapes`` (test functions for optimisers) and ``classifier_training`` (the training
@@ -10,7 +10,7 @@ loop of the pages).
 from neuralnlp._lazy import lazy_exports
 
 EXPORTS = {
-    **dict.fromkeys(["Optimizer", "SGD", "RMSprop", "Adam", "AdamW"], ".optimizers"),
+    **dict.fromkeys(["Optimizer", "SGD", "RMSprop", "Adam", "AdamW"], ".optimisers"),
     **dict.fromkeys(["LRSchedule", "StepDecay", "CosineDecay", "LinearWarmup", "WarmupCosine"], ".schedules"),
     **dict.fromkeys(["l2_penalty", "parameter_norm"], ".weight_decay"),
     **dict.fromkeys(["inverted_dropout", "Dropout"], ".dropout"),

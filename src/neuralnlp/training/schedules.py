@@ -66,7 +66,6 @@ class LRSchedule:
             group["lr"] = lr
 
 
-# --8<-- [start:step-decay]
 class StepDecay(LRSchedule):
     """Multiply the learning rate by ``gamma`` every ``step_size`` steps: η_t = η₀ · γ^⌊t / s⌋.
 
@@ -84,7 +83,6 @@ class StepDecay(LRSchedule):
     def learning_rate(self, base_lr, step):
         """η₀ · γ^⌊t / s⌋."""
         return base_lr * self.gamma ** (step // self.step_size)
-# --8<-- [end:step-decay]
 
 
 # --8<-- [start:cosine]
@@ -111,7 +109,6 @@ class CosineDecay(LRSchedule):
 # --8<-- [end:cosine]
 
 
-# --8<-- [start:warmup]
 class LinearWarmup(LRSchedule):
     """Raise the learning rate linearly from f·η₀ to η₀ over W steps, then keep η₀ (Goyal et al., 2017).
 
@@ -133,7 +130,6 @@ class LinearWarmup(LRSchedule):
         """η₀ · (f + (1 − f) · min(t, W) / W)."""
         progress = min(step, self.warmup_steps) / self.warmup_steps
         return base_lr * (self.start_factor + (1 - self.start_factor) * progress)
-# --8<-- [end:warmup]
 
 
 class WarmupCosine(LRSchedule):

@@ -6,7 +6,7 @@ The L2 penalty adds (λ/2)‖θ‖² to the loss; its gradient is λθ, so plain
 
 which shrinks every weight by the factor 1 − ηλ before the usual step: "weight decay". For SGD the
 two are the same update. For an optimiser that rescales the gradient, such as Adam, λθ is rescaled
-too, and decaying the weights directly (AdamW) is a different method (see ``optimizers``).
+too, and decaying the weights directly (AdamW) is a different method (see ``optimisers``).
 
 ``parameters`` is an iterable of tensors of any shapes, e.g. ``model.parameters()``, or only the
 weight matrices when biases are to be left alone.

@@ -9,7 +9,7 @@ from torch.nn import functional as F
 from neuralnlp.basics.datasets import spiral
 from neuralnlp.training.classifier_training import evaluate_classifier, train_classifier
 from neuralnlp.training.early_stopping import EarlyStopping
-from neuralnlp.training.optimizers import SGD, Adam
+from neuralnlp.training.optimisers import SGD, Adam
 from neuralnlp.training.schedules import StepDecay
 from neuralnlp.training.weight_decay import l2_penalty
 

@@ -5,7 +5,7 @@ import pytest
 import torch
 
 from neuralnlp.training.landscapes import ill_conditioned_quadratic, optimisation_path, rosenbrock
-from neuralnlp.training.optimizers import SGD
+from neuralnlp.training.optimisers import SGD
 
 
 def test_values_minima_and_gradients():

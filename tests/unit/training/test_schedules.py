@@ -7,7 +7,7 @@ import pytest
 import torch
 from torch.optim import lr_scheduler
 
-from neuralnlp.training.optimizers import SGD, Adam
+from neuralnlp.training.optimisers import SGD, Adam
 from neuralnlp.training.schedules import CosineDecay, LinearWarmup, LRSchedule, StepDecay, WarmupCosine
 
 

@@ -6,7 +6,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from neuralnlp.training.optimizers import SGD, Adam, AdamW
+from neuralnlp.training.optimisers import SGD, Adam, AdamW
 from neuralnlp.training.weight_decay import l2_penalty, parameter_norm
 
 

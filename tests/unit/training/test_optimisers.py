@@ -14,7 +14,7 @@ from torch import nn
 from torch.nn import functional as F
 
 from neuralnlp.basics.datasets import spiral
-from neuralnlp.training.optimizers import SGD, Adam, AdamW, Optimizer, RMSprop
+from neuralnlp.training.optimisers import SGD, Adam, AdamW, Optimizer, RMSprop
 
 TOL = {torch.float32: 1e-6, torch.float64: 1e-12}
 STEPS = 120

@@ -19,7 +19,7 @@ of parameter groups (dicts with ``"params"`` and any hyper-parameter to override
 ``zero_grad()``, ``loss.backward()``, ``step()`` in the training loop. The buffers have the names
 torch gives them (``momentum_buffer``, ``square_avg``, ``exp_avg``, ``exp_avg_sq``, ``step``), the
 defaults are torch's, and each class matches its ``torch.optim`` counterpart step by step
-(tests/unit/training/test_optimizers.py: within 1e-6 in float32 and 1e-12 in float64).
+(tests/unit/training/test_optimisers.py: within 1e-6 in float32 and 1e-12 in float64).
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ import torch
 from neuralnlp._checks import check_fraction, check_leaf_parameter, check_non_negative
 
 
-# --8<-- [start:optimizer]
 class Optimizer:
     """What every optimiser shares: parameter groups, per-parameter state, ``zero_grad`` and ``step``.
 
@@ -92,6 +91,7 @@ class Optimizer:
         """Raise if a hyper-parameter of ``group`` is out of range (each optimiser checks its own)."""
         check_non_negative(group["lr"], "lr", "a learning rate")
 
+    # --8<-- [start:optimizer-step]
     def zero_grad(self, set_to_none: bool = True) -> None:
         """Forget the gradients of the last step: set each ``.grad`` to None (or to zeros)."""
         for group in self.param_groups:
@@ -119,7 +119,7 @@ class Optimizer:
     def update(self, param: torch.Tensor, grad: torch.Tensor, state: dict, group: dict) -> None:
         """Change ``param`` in place from ``grad`` (the update rule of the optimiser)."""
         raise NotImplementedError
-# --8<-- [end:optimizer]
+    # --8<-- [end:optimizer-step]
 
 
 class SGD(Optimizer):
