@@ -18,7 +18,7 @@ optimizers = {
     "Adam": (Adam, {}),
     "AdamW": (AdamW, {"weight_decay": 1e-2}),
 }
-learning_rates = [1.0, 0.3, 0.1, 0.03, 0.01]
+learning_rates = [3.0, 1.0, 0.3, 0.1, 0.03, 0.01]
 epochs = 40
 histories = {}
 for name, (optimizer_class, options) in optimizers.items():
@@ -26,14 +26,14 @@ for name, (optimizer_class, options) in optimizers.items():
         torch.manual_seed(0)  # the same initial weights for every run
         model = nn.Sequential(nn.Linear(2, 64), nn.Tanh(), nn.Linear(64, 64), nn.Tanh(), nn.Linear(64, 3))
         optimizer = optimizer_class(model.parameters(), lr=lr, **options)
-        histories[name, lr] = train_classifier(model, optimizer, x, y, epochs=epochs, batch_size=32, seed=0)["train_loss"]
+        histories[name, lr] = train_classifier(model, optimizer, x, y, epochs=epochs, batch_size=64, seed=0)["train_loss"]
 
 
 def final_loss(name, lr):
     return sum(histories[name, lr][-5:]) / 5  # the last 5 epochs: one lucky epoch does not count
 
 
-print(f"training loss over epochs {epochs - 4}-{epochs} (batches of 32), by learning rate")
+print(f"training loss over epochs {epochs - 4}-{epochs} (batches of 64), by learning rate")
 print(f"{'':9s}" + "".join(f"{lr:>8g}" for lr in learning_rates) + "     best")
 best = {}
 for name in optimizers:

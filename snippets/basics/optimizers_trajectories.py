@@ -39,7 +39,7 @@ def draw(language):
     panels = [(left, ill_conditioned_quadratic, quadratic_runs, (-4.5, 1.0), (-1.6, 1.6), np.geomspace(0.05, 60, 12)),
               (right, rosenbrock, rosenbrock_runs, (-1.5, 1.7), (-1.6, 2.3), np.geomspace(0.5, 2000, 12))]
     for ax, function, runs, xs, ys, levels in panels:
-        gx, gy = np.meshgrid(np.linspace(*xs, 300), np.linspace(*ys, 300))
+        gx, gy = np.meshgrid(np.linspace(*xs, 200), np.linspace(*ys, 200))
         values = function(torch.tensor(np.stack([gx, gy], axis=-1))).numpy()
         ax.contour(gx, gy, values, levels=levels, colors=plt.rcParams["grid.color"], linewidths=0.8)
         for name, path in runs.items():  # a dot every step on the left, every 40 steps on the right

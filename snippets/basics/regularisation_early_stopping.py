@@ -14,7 +14,7 @@ train, validation, test = train_validation_test_split(len(x), validation_fractio
 torch.manual_seed(0)
 model = nn.Sequential(nn.Linear(2, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 3))
 stopper = EarlyStopping(patience=20)
-history = train_classifier(model, Adam(model.parameters(), lr=1e-2), x[train], y[train], epochs=300, batch_size=32,
+history = train_classifier(model, Adam(model.parameters(), lr=1e-2), x[train], y[train], epochs=200, batch_size=32,
                            x_val=x[validation], y_val=y[validation], early_stopping=stopper)
 print(f"stopped after epoch {stopper.epoch}: no improvement since epoch {stopper.best_epoch}")
 print(f"validation loss: last epoch {history['val_loss'][-1]:.3f}, best epoch {stopper.best_loss:.3f}")

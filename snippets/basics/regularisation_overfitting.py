@@ -15,18 +15,18 @@ print(f"training {len(train)}, validation {len(validation)}, test {len(test)} sa
 
 torch.manual_seed(0)
 model = nn.Sequential(nn.Linear(2, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 3))  # 67 k weights
-history = train_classifier(model, Adam(model.parameters(), lr=1e-2), x[train], y[train], epochs=300, batch_size=32,
+history = train_classifier(model, Adam(model.parameters(), lr=1e-2), x[train], y[train], epochs=200, batch_size=32,
                            x_val=x[validation], y_val=y[validation])
 
-best = min(range(300), key=lambda epoch: history["val_loss"][epoch])
-for label, epoch in (("epoch 1", 0), (f"epoch {best + 1} (lowest validation loss)", best), ("epoch 300", 299)):
+best = min(range(200), key=lambda epoch: history["val_loss"][epoch])
+for label, epoch in (("epoch 1", 0), (f"epoch {best + 1} (lowest validation loss)", best), ("epoch 200", 199)):
     print(f"{label:36s} training loss {history['train_loss'][epoch]:.4f}   validation loss {history['val_loss'][epoch]:.3f}"
           f"   validation accuracy {history['val_accuracy'][epoch]:.3f}")
 
 
 def draw(language):
     fig, ax = plt.subplots(figsize=(7, 3.8))
-    epochs = range(1, 301)
+    epochs = range(1, 201)
     ax.plot(epochs, history["train_loss"], label="训练集" if language == "zh" else "training set")
     ax.plot(epochs, history["val_loss"], label="验证集" if language == "zh" else "validation set")
     ax.axvline(best + 1, color=plt.rcParams["text.color"], linestyle=":", linewidth=1)

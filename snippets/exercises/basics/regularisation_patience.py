@@ -12,7 +12,7 @@ for patience in (1, 5, 20, 100):
     torch.manual_seed(0)
     model = nn.Sequential(nn.Linear(2, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 3))
     stopper = EarlyStopping(patience=patience)
-    train_classifier(model, Adam(model.parameters(), lr=1e-2), x[train], y[train], epochs=300, batch_size=32,
+    train_classifier(model, Adam(model.parameters(), lr=1e-2), x[train], y[train], epochs=200, batch_size=32,
                      x_val=x[validation], y_val=y[validation], early_stopping=stopper)
     print(f"patience {patience:3d}: stopped after epoch {stopper.epoch:3d}, best epoch {stopper.best_epoch:3d},"
           f" best validation loss {stopper.best_loss:.3f}")
