@@ -40,16 +40,17 @@ WORDS = {"zh": {"slow": "太小", "good": "合适", "bad": "太大", "zigzag": "
 
 def draw(language):
     words = WORDS[language]
+    note = "lr = {}（{}）" if language == "zh" else "lr = {} ({})"  # full-width brackets around Chinese
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.4))
     grid = np.linspace(-1.4, 1.4, 200)
     left.plot(grid, grid**2, color=plt.rcParams["grid.color"], linewidth=2)
     for (lr, w), label in zip(parabola_paths.items(), ("slow", "zigzag", "diverges")):
         w = np.array(w)
-        left.plot(w, w**2, marker="o", markersize=4, linewidth=1, label=f"lr = {lr} ({words[label]})")
+        left.plot(w, w**2, marker="o", markersize=4, linewidth=1, label=note.format(lr, words[label]))
     left.set(xlabel="w", ylabel="f(w) = w²", xlim=(-1.5, 1.5), ylim=(-0.05, 2.0))
     left.legend(fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3)
     for lr, label in zip(spiral_losses, ("slow", "good", "bad")):
-        right.plot(range(1, 41), spiral_losses[lr], label=f"lr = {lr} ({words[label]})")
+        right.plot(range(1, 41), spiral_losses[lr], label=note.format(lr, words[label]))
     right.axhline(math.log(3), color=plt.rcParams["text.color"], linestyle=":", linewidth=1)
     right.text(40, math.log(3) * 1.1, words["guess"], ha="right", va="bottom", fontsize=9)
     right.set(xlabel=words["epoch"], ylabel=words["loss"], yscale="log")

@@ -41,13 +41,17 @@ for name in optimizers:
     print(f"{name:9s}" + "".join(f"{final_loss(name, lr):8.3f}" for lr in learning_rates) + f"   lr={best[name]:g}")
 
 
+NAMES_ZH = {"momentum": "动量", "Nesterov": "Nesterov 动量"}
+
+
 def draw(language):
     fig, ax = plt.subplots(figsize=(7, 4))
     colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     styles = {"SGD": (0, "-"), "momentum": (1, "-"), "Nesterov": (1, "--"), "RMSprop": (3, "-"), "Adam": (2, "-"), "AdamW": (2, "--")}
     for name, lr in best.items():
         colour, style = styles[name]
-        ax.plot(range(1, epochs + 1), histories[name, lr], color=colours[colour], linestyle=style, label=f"{name} (lr={lr:g})")
+        label = f"{NAMES_ZH.get(name, name) if language == 'zh' else name} (lr={lr:g})"
+        ax.plot(range(1, epochs + 1), histories[name, lr], color=colours[colour], linestyle=style, label=label)
     ax.set(xlabel="轮" if language == "zh" else "epoch", ylabel="训练损失" if language == "zh" else "training loss", yscale="log")
     ax.legend(fontsize=9)
     fig.tight_layout()

@@ -34,6 +34,9 @@ for name, path in rosenbrock_runs.items():
           f"   final f {loss:.2e}   {reached}")
 
 
+NAMES_ZH = {"GD": "梯度下降", "momentum": "动量", "Adam": "Adam"}
+
+
 def draw(language):
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4.2))
     panels = [(left, ill_conditioned_quadratic, quadratic_runs, (-4.5, 1.0), (-1.6, 1.6), np.geomspace(0.05, 60, 12)),
@@ -44,7 +47,7 @@ def draw(language):
         ax.contour(gx, gy, values, levels=levels, colors=plt.rcParams["grid.color"], linewidths=0.8)
         for name, path in runs.items():  # a dot every step on the left, every 40 steps on the right
             ax.plot(path[:, 0], path[:, 1], marker="o", markersize=2.5, markevery=1 if len(path) < 100 else 40,
-                    linewidth=1.2, label=name)
+                    linewidth=1.2, label=NAMES_ZH[name] if language == "zh" else name)
         ax.set(xlim=xs, ylim=ys, xlabel="$x$", ylabel="$y$")
     # plain text, not $…$: matplotlib's mathematics cannot draw Chinese
     left.set_title(("病态二次函数" if language == "zh" else "ill-conditioned quadratic") + " f = (x² + 20y²)/2", fontsize=11)

@@ -34,6 +34,7 @@ def draw(language):
     right.bar([f"{lam:g}" for lam in runs], [norm for _, norm in runs.values()],
               color=plt.rcParams["axes.prop_cycle"].by_key()["color"][: len(runs)])
     right.set(xlabel="λ", ylabel="权重的范数 ‖θ‖" if language == "zh" else "weight norm ‖θ‖")
+    right.set_axisbelow(True)  # grid lines behind the bars
     fig.tight_layout()
     return fig
 
