@@ -51,7 +51,7 @@ def draw(language):
         ax.set(xlim=xs, ylim=ys, xlabel="$x$", ylabel="$y$")
     # plain text, not $…$: matplotlib's mathematics cannot draw Chinese
     left.set_title(("病态二次函数" if language == "zh" else "ill-conditioned quadratic") + " f = (x² + 20y²)/2", fontsize=11)
-    right.set_title("Rosenbrock", fontsize=11)
+    right.set_title("Rosenbrock 函数" if language == "zh" else "Rosenbrock function", fontsize=11)
     left.plot(0, 0, marker="*", markersize=12, color=plt.rcParams["text.color"])
     right.plot(1, 1, marker="*", markersize=12, color=plt.rcParams["text.color"])
     left.legend(loc="lower right", fontsize=9)
