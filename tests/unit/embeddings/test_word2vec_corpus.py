@@ -91,8 +91,10 @@ def test_wiki_dump_close_to_gensim_wikicorpus(wiki_pair):
 def test_split_long_documents():
     docs = [list("abcdefg"), list("xy")]
     assert split_long_documents(docs, max_len=3) == [list("abc"), list("def"), ["g"], ["x", "y"]]
-    with pytest.raises(ValueError, match="max_len: expected a positive int, got 0"):
+    with pytest.raises(ValueError, match="^max_len: expected an integer >= 1, got 0$"):
         split_long_documents(docs, max_len=0)
+    with pytest.raises(TypeError, match="^max_len: expected an integer >= 1, got float 2.5$"):
+        split_long_documents(docs, max_len=2.5)
 
 
 def test_real_corpus_size():
