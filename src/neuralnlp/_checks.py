@@ -160,12 +160,21 @@ def check_bool(value, name: str) -> bool:
     return bool(value)
 
 
-def check_path(path, name: str = "path"):
-    """Return ``path`` if it is a file path (``str`` or ``os.PathLike``); ``TypeError`` otherwise."""
+def check_path(path, name: str = "path", must_exist: str | None = "file"):
+    """Return ``path`` if it is a path (``str`` or ``os.PathLike``) to an existing ``must_exist``
+    ("file" or "directory"; None: not checked).
+
+    Raises:
+        TypeError: not a path.
+        FileNotFoundError: nothing of that kind there.
+    """
     import os
 
     if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"{name}: expected a file path (str or pathlib.Path), got {brief(path)}")
+        raise TypeError(f"{name}: expected a path (str or pathlib.Path), got {brief(path)}")
+    exists = {"file": os.path.isfile, "directory": os.path.isdir, None: lambda _: True}[must_exist]
+    if not exists(path):
+        raise FileNotFoundError(f"{name}: expected an existing {must_exist}, got {os.fspath(path)!r} (not found)")
     return path
 
 
@@ -174,8 +183,9 @@ def as_numpy_generator(seed_or_rng, name: str = "rng") -> np.random.Generator:
     if seed_or_rng is None or isinstance(seed_or_rng, np.random.Generator):
         return np.random.default_rng(seed_or_rng)
     if isinstance(seed_or_rng, (bool, np.bool_)) or not isinstance(seed_or_rng, Integral) or seed_or_rng < 0:
-        raise TypeError(f"{name}: expected a seed (an integer >= 0), a numpy.random.Generator or None, "
-                        f"got {brief(seed_or_rng)}")
+        error = ValueError if isinstance(seed_or_rng, Integral) and not isinstance(seed_or_rng, bool) else TypeError
+        raise error(f"{name}: expected a seed (an integer >= 0), a numpy.random.Generator or None, "
+                    f"got {brief(seed_or_rng)}")
     return np.random.default_rng(int(seed_or_rng))
 
 
@@ -358,6 +368,8 @@ def as_id_array(ids, size: int, name: str = "ids", what: str = "ids", size_name:
         IndexError: an id outside [0, size - 1], naming the first one and its position.
     """
     if _is_tensor(ids):
+        if ids.is_floating_point() or ids.is_complex() or str(ids.dtype) == "torch.bool":
+            raise _integer_dtype_error(ids, ids.dtype, name, what, torch_names=False)
         ids = ids.detach().cpu().numpy()
     arr = _as_array(ids, name)
     if arr.size == 0 and not isinstance(ids, np.ndarray):
@@ -397,14 +409,16 @@ def as_id_tensor(ids, size: int, name: str = "ids", what: str = "ids", size_name
     if device is not None and ids.device != torch.device(device):
         raise ValueError(f"{name}: expected a tensor on device {device} (the device of the table), got device {ids.device}")
     if ids.numel():
-        bad = (ids < 0) | (ids >= size)
-        if padding is not None:
-            bad &= ids != padding
-        if bool(bad.any()):
-            error = _id_range_error(ids, bad, size, name, what, size_name)
+        low, high = torch.aminmax(ids)  # one pass; the mask of bad ids is built only for the message
+        if int(high) >= size or int(low) < (0 if padding is None or padding >= 0 else padding):
+            bad = (ids < 0) | (ids >= size)
             if padding is not None:
-                error = IndexError(str(error).replace(f"[0, {size - 1}]", f"[0, {size - 1}] or {padding} for padding", 1))
-            raise error
+                bad &= ids != padding
+            if bool(bad.any()):
+                error = _id_range_error(ids, bad, size, name, what, size_name)
+                if padding is not None:
+                    error = IndexError(str(error).replace(f"[0, {size - 1}]", f"[0, {size - 1}] or {padding} for padding", 1))
+                raise error
     return ids.long()
 
 

@@ -74,7 +74,7 @@ def relu(x):
 def relu_grad(x):
     """ReLU'(x) = 1 for x > 0, else 0. At x = 0 we take 0, as PyTorch does. Shape: (*) → (*)."""
     x = as_float_array(x)
-    return (x > 0).astype(x.dtype)
+    return np.where(np.isnan(x), x, x > 0).astype(x.dtype)  # NaN in, NaN out, like every other function here
 
 
 def standard_normal_cdf(x):
@@ -151,8 +151,7 @@ def _check_grid(approx, reference, start, stop, num) -> None:
     check_callable(reference, "reference")
     check_int(num, "num", minimum=2)
     start = check_real(start, "start")
-    if not start < check_real(stop, "stop"):
-        raise ValueError(f"stop: expected a number > start = {start}, got {stop}")
+    check_real(stop, "stop", start, min_open=True)
 
 
 def _on_grid(f: Callable, x: np.ndarray, name: str) -> np.ndarray:

@@ -154,7 +154,7 @@ class TwoLayerNet:
 # --8<-- [start:train-step]
 def train_step(net: TwoLayerNet, x, y, lr: float) -> float:
     """One step of training on the batch (x, y); returns the loss before the update."""
-    _check_train_step(net, x, lr)  # before anything changes: bad arguments leave net as it was
+    _check_train_step(net, x, y, lr)  # before anything changes: bad arguments leave net as it was
     logits = net.forward(x)  # step 1: forward a batch
     loss = cross_entropy(logits, y)  # step 2: the loss
     grads = net.backward(y)  # steps 3-6: gradients, from the last layer back to the first
@@ -163,8 +163,10 @@ def train_step(net: TwoLayerNet, x, y, lr: float) -> float:
 # --8<-- [end:train-step]
 
 
-def _check_train_step(net, x, lr) -> None:
+def _check_train_step(net, x, y, lr) -> None:
     if not isinstance(net, TwoLayerNet):
         raise TypeError(f"net: expected a TwoLayerNet, got {brief(net)}")
-    check_nonempty(as_float_array(x, "x"), "x", what="sample (the mean loss of no sample is undefined)")
+    x = net._check_input(x)
+    check_nonempty(x, "x", what="sample (the mean loss of no sample is undefined)")
+    check_class_indices(y, net.out_features, n_samples=len(x), name="y")
     check_real(lr, "lr", 0, min_open=True, what="a learning rate")

@@ -28,16 +28,18 @@ from neuralnlp._checks import (
 from neuralnlp.basics.activations import log_softmax
 
 
-def _check_scores(x, name: str) -> np.ndarray:
+def _check_scores(x, name: str, reduction: str) -> np.ndarray:
     x = as_float_array(x, name)
     if x.ndim != 2 or x.shape[1] == 0:
         raise ValueError(f"{name}: expected shape (batch, classes) with at least one class, got shape {x.shape}")
+    if reduction == "mean" and x.shape[0] == 0:
+        raise ValueError(f"{name}: expected at least one sample to average over (reduction='mean'), got shape {x.shape}")
     return x
 
 
-def _check_log_probs(log_probs) -> np.ndarray:
+def _check_log_probs(log_probs, reduction: str) -> np.ndarray:
     """Log-probabilities are <= 0: probabilities or logits passed by mistake give a meaningless loss."""
-    log_probs = _check_scores(log_probs, "log_probs")
+    log_probs = _check_scores(log_probs, "log_probs", reduction)
     if (log_probs > 0).any():
         raise ValueError(f"log_probs: expected log-probabilities (values <= 0, e.g. from log_softmax), "
                          f"got values up to {log_probs.max()}")
@@ -114,7 +116,7 @@ def nll_loss(log_probs, target, reduction: str = "mean"):
     log_probs: (batch, classes) float array of log-probabilities, e.g. from ``log_softmax``.
     target: (batch,) integer array of class indices in [0, classes − 1].
     """
-    log_probs = _check_log_probs(log_probs)
+    log_probs = _check_log_probs(log_probs, reduction)
     target = check_class_indices(target, n_classes=log_probs.shape[1], n_samples=log_probs.shape[0])
     picked = log_probs[np.arange(len(target)), target]
     return reduce_losses(-picked, reduction, "log_probs")
@@ -128,7 +130,7 @@ def cross_entropy(logits, target, reduction: str = "mean"):
 
     log_softmax subtracts the row maximum before exponentiating, so large logits stay finite.
     """
-    logits = _check_scores(logits, "logits")
+    logits = _check_scores(logits, "logits", reduction)
     return nll_loss(log_softmax(logits, axis=-1), target, reduction)
 # --8<-- [end:cross-entropy]
 

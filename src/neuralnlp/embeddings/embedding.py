@@ -27,6 +27,7 @@ import torch
 from neuralnlp._checks import (
     as_float_array,
     as_id_tensor,
+    brief,
     check_bool,
     check_finite,
     check_float_dtype,
@@ -68,7 +69,8 @@ def one_hot(ids, num_classes: int, dtype: torch.dtype = torch.float32) -> torch.
     Equals ``torch.nn.functional.one_hot(ids, num_classes).to(dtype)``.
     """
     ids = check_ids(ids, check_positive_int(num_classes, "num_classes"))
-    check_float_dtype(dtype)
+    if not isinstance(dtype, torch.dtype):
+        raise TypeError(f"dtype: expected a torch.dtype such as torch.float32, got {brief(dtype)}")
     out = torch.zeros(*ids.shape, num_classes, dtype=dtype)
     out.scatter_(-1, ids.unsqueeze(-1), 1.0)  # put a 1 at column ids[...] of each row
     return out

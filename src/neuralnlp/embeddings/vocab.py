@@ -96,12 +96,17 @@ class Vocabulary:
             KeyError: ``token`` is not in the vocabulary and there is no ``unk`` token.
             TypeError: ``token`` is not a token (a list, say: use ``encode`` for a sequence).
         """
+        return self._token_id(token, "token")
+
+    def _token_id(self, token, name: str, position: int | None = None) -> int:
         _check_token(token)
         if token in self._ids:
             return self._ids[token]
         if self.unk is not None:
             return self._ids[self.unk]
-        raise KeyError(f"token {token!r} is not in the vocabulary ({len(self)} tokens) and no unk token was given")
+        where = "" if position is None else f" at position {position}"
+        raise KeyError(f"{name}: expected a token of the vocabulary ({len(self)} tokens, no unk token given), "
+                       f"got {token!r}{where}")
 
     def id_to_token(self, token_id: int) -> str:
         """The token with id ``token_id``.
@@ -127,8 +132,8 @@ class Vocabulary:
 
     # --8<-- [start:encode]
     def encode(self, tokens: Iterable[str]) -> list[int]:
-        """Tokens to ids: ``[token_to_id(t) for t in tokens]``."""
-        return [self.token_to_id(t) for t in check_tokens(tokens, allow_str=True)]
+        """Tokens to ids: ``[token_to_id(t) for t in tokens]``; an unknown token is named with its position."""
+        return [self._token_id(t, "tokens", i) for i, t in enumerate(check_tokens(tokens, allow_str=True))]
 
     def decode(self, ids: Iterable[int]) -> list[str]:
         """Ids (ints, or a 1-D array or tensor of them) to tokens: ``[id_to_token(i) for i in ids]``."""

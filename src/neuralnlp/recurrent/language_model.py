@@ -258,6 +258,10 @@ def _check_sampling(model, prompt_ids, length, temperature, generator) -> torch.
 
 
 def _divide(z: torch.Tensor, temperature: float) -> torch.Tensor:
-    """z / temperature, or (z − max z) / temperature (the same softmax) when a tiny temperature overflows z / T."""
+    """z / temperature; when a tiny temperature overflows that, (z − max z) / temperature in float64: the same
+    softmax, with the largest logit at 0 and the others at −inf."""
     scaled = z / temperature
-    return scaled if bool(torch.isfinite(scaled).all()) else (z - z.max()) / temperature
+    if bool(torch.isfinite(scaled).all()):
+        return scaled
+    z = z.double()
+    return (z - z.max()) / temperature

@@ -161,7 +161,7 @@ def test_max_abs_error_fields():
 @pytest.mark.parametrize("kwargs, error, message", [
     ({"num": 1}, ValueError, "num: expected an integer >= 2, got 1"),
     ({"num": 2.5}, TypeError, "num: expected an integer >= 2, got float 2.5"),
-    ({"start": 1.0, "stop": 1.0}, ValueError, "stop: expected a number > start = 1.0, got 1.0"),
+    ({"start": 1.0, "stop": 1.0}, ValueError, "stop: expected a number > 1.0, got 1.0"),
 ])
 def test_max_abs_error_rejects_bad_grid(kwargs, error, message):
     with pytest.raises(error) as e:

@@ -371,7 +371,7 @@ def load_real_corpus(data_dir: str | Path | None = None, max_len: int = 10_000) 
     ``data_dir`` defaults to gensim's test-data directory. Documents are split into pieces of at
     most ``max_len`` tokens (see ``split_long_documents``). About 511k tokens in all.
     """
-    data_dir = Path(check_path(data_dir, "data_dir")) if data_dir is not None else gensim_test_data_dir()
+    data_dir = Path(check_path(data_dir, "data_dir", "directory")) if data_dir is not None else gensim_test_data_dir()
     check_positive_int(max_len, "max_len")
     docs = read_line_corpus(data_dir / LEE_FILE) + read_wiki_dump(data_dir / WIKI_FILE)
     return split_long_documents(docs, max_len)

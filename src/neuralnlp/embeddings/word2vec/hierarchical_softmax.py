@@ -84,8 +84,9 @@ def hs_probabilities(center, inner_vectors, codes, points) -> np.ndarray:
         points: the V inner-node paths from ``build_huffman_tree``.
 
     Raises:
-        as :func:`hs_log_probability`, and ValueError if there are not V = len(inner_vectors) + 1
-        codes and paths.
+        TypeError: non-float vectors, or codes and points that are not lists of paths.
+        ValueError: wrong shapes, or not V = len(inner_vectors) + 1 codes and paths.
+        IndexError: a node index or branch out of range.
     """
     center, inner_vectors = _check_inputs(center, inner_vectors)
     _check_paths(codes, points, len(inner_vectors) + 1)
