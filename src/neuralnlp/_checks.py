@@ -2,27 +2,32 @@
 
 Every message has the form ``"<argument>: expected <what>, got <what>"``. One function per kind of
 argument, used everywhere that kind of argument is accepted, so the same mistake gets the same
-message on every path:
+message on every path, and every check runs before anything is computed or changed:
 
-- sizes and counts: ``check_int`` / ``check_positive_int`` (any ``numbers.Integral``, NumPy integers
-  included; never ``bool`` or ``3.0``);
-- numbers, probabilities and ranges: ``check_real`` (any ``numbers.Real`` or 0-d array/tensor; NaN
-  always refused, inf unless ``finite=False``), ``check_values_in`` for whole arrays;
-- finite values: ``check_finite`` (NaN or inf in an array, with its position);
-- choices and callables: ``check_choice``, ``check_callable``, ``check_numpy_generator``,
-  ``check_torch_generator``;
-- floating-point arrays: ``as_float_array``, ``check_last_dim``, ``check_shape`` (which also takes
-  named axes such as ``(2, "k")``), ``check_same_shape``, ``check_nonempty``;
-- ids (token ids, class indices, rows): ``as_id_array`` (NumPy) and ``as_id_tensor`` (torch), the
-  same checks on every path into an embedding or an output layer: an integer dtype, and every id
-  in [0, size - 1], else ``IndexError`` naming the first bad id and its position;
+- sizes and counts: ``check_int`` and ``check_positive_int`` (any ``numbers.Integral``, NumPy
+  integers included; never ``bool`` or ``3.0``);
+- numbers, probabilities and ranges: ``check_real`` (any ``numbers.Real``, or a 0-d array or tensor;
+  NaN always refused, inf unless ``finite=False``); ``check_values_in`` and
+  ``as_probability_array`` for whole arrays;
+- finite values: ``check_finite`` (the first NaN or inf of an array, with its index);
+- choices, flags, callables, random generators, paths: ``check_choice``, ``check_bool``,
+  ``check_callable``, ``check_numpy_generator``, ``as_numpy_generator`` (a seed or a Generator),
+  ``check_torch_generator``, ``check_path``;
+- arrays: ``as_float_array`` (floats only), ``as_real_array`` (integers or floats),
+  ``as_count_array`` (word counts), ``check_last_dim``, ``check_shape`` (which also takes named
+  axes such as ``(2, "k")``), ``check_same_shape``, ``check_nonempty``, and ``reduce_losses``
+  (the mean of an empty batch is an error, never nan);
+- ids: ``as_id_array`` (NumPy), ``as_id_tensor`` (torch) and ``check_class_indices``, the same
+  checks on every path into an embedding or an output layer: an integer dtype, and every id in
+  [0, size - 1], else ``IndexError`` naming the first bad id and its position;
 - tokens: ``check_tokens`` (one sequence of tokens, not a str, not a list of sentences) and
   ``check_documents`` (a list of token lists, not a list of str);
-- tensors: ``check_tensor``, ``check_float_tensor`` (dtype and device of the parameters, both named),
-  ``check_tensor_shape``.
+- tensors: ``check_float_tensor`` and ``check_tensor_shape`` (dtype and device of the parameters,
+  both named when they differ), ``check_float_dtype``.
 
-Exception types: ``TypeError`` for a wrong kind of value or dtype, ``ValueError`` for a wrong value
-or shape, ``IndexError`` for an id outside its table.
+``brief`` names a received value: its type and a short repr. Exception types: ``TypeError`` for a
+wrong kind of value or dtype, ``ValueError`` for a wrong value or shape, ``IndexError`` for an id
+outside its table (``FileNotFoundError`` for a missing file).
 """
 
 from __future__ import annotations
@@ -503,12 +508,6 @@ def check_documents(docs, name: str = "docs") -> list:
 
 
 # ---- torch tensors --------------------------------------------------------------------------------
-
-def check_tensor(x, name: str, what: str = "a torch.Tensor") -> None:
-    """Raise ``TypeError`` unless ``x`` is a torch tensor."""
-    if not _is_tensor(x):
-        raise TypeError(f"{name}: expected {what}, got {brief(x)}")
-
 
 def check_float_tensor(x, name: str, dtype=None, device=None) -> None:
     """Raise unless ``x`` is a floating-point tensor (of ``dtype`` and on ``device``, when given).

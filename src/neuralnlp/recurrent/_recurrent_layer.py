@@ -60,8 +60,8 @@ def init_uniform(module: nn.Module, hidden_size: int) -> None:
 def register_parameters(module: nn.Module, input_size: int, hidden_size: int, gates: int,
                          bias: bool, dtype: Optional[torch.dtype]) -> None:
     """Check the sizes, bias flag and dtype, then create and initialise weight_ih, weight_hh, bias_ih, bias_hh."""
-    input_size = check_positive_int(input_size, "input_size")
-    hidden_size = check_positive_int(hidden_size, "hidden_size")
+    module.input_size = input_size = check_positive_int(input_size, "input_size")  # plain ints, NumPy's accepted
+    module.hidden_size = hidden_size = check_positive_int(hidden_size, "hidden_size")
     check_bool(bias, "bias")
     check_float_dtype(dtype)
     dtype = torch.get_default_dtype() if dtype is None else dtype

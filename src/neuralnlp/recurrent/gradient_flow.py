@@ -107,7 +107,7 @@ def clip_grad_norm(parameters: Tensors, max_norm: float) -> torch.Tensor:
         ValueError: max_norm is not positive, or the gradients are not finite (clipping would spread
             the NaN or inf to every parameter).
     """
-    max_norm = check_real(max_norm, "max_norm", 0, min_open=True, finite=False, what="a positive number")
+    max_norm = check_real(max_norm, "max_norm", 0, min_open=True, finite=False)
     grads = _gradients(parameters)
     if not grads:
         return torch.tensor(0.0)

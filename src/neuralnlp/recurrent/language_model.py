@@ -238,7 +238,7 @@ def _check_training(model, ids, steps, batch_size, seq_len, lr, max_grad_norm, l
     check_positive_int(batch_size, "batch_size")
     seq_len = check_positive_int(seq_len, "seq_len")
     check_real(lr, "lr", 0, min_open=True, what="a learning rate")
-    check_real(max_grad_norm, "max_grad_norm", 0, min_open=True, finite=False, what="a positive number")
+    check_real(max_grad_norm, "max_grad_norm", 0, min_open=True, finite=False)
     check_bool(linear_decay, "linear_decay")
     check_torch_generator(generator)
     ids = check_token_ids(ids, model.vocab_size, min_length=seq_len + 1)

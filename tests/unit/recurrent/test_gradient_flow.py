@@ -143,7 +143,7 @@ def test_clip_grad_norm_accepts_a_single_tensor():
 def test_clip_grad_norm_rejects_a_bad_max_norm(bad, error):
     p = torch.zeros(2, requires_grad=True)
     p.grad = torch.ones(2)
-    with pytest.raises(error, match=r"^max_norm: expected a (non-NaN )?positive number > 0, got"):
+    with pytest.raises(error, match=r"^max_norm: expected a (non-NaN )?number > 0, got"):
         clip_grad_norm([p], bad)
     assert p.grad.tolist() == [1.0, 1.0]
 
