@@ -32,6 +32,7 @@ from dataclasses import dataclass
 import matplotlib.pyplot as plt
 from matplotlib import patches
 
+from neuralnlp._checks import brief, check_bool, check_choice, check_real
 from neuralnlp.plotting import theme_colours
 
 # Fill colour of each role: an index into the palette's colour cycle (None: no fill).
@@ -49,8 +50,16 @@ class Shape:
     half_height: float
     round: bool = False
 
+    def __post_init__(self):
+        check_real(self.x, "x")
+        check_real(self.y, "y")
+        check_real(self.half_width, "half_width", 0)
+        check_real(self.half_height, "half_height", 0)
+        check_bool(self.round, "round")
+
     def anchor(self, towards: tuple[float, float]) -> tuple[float, float]:
         """The point of the outline on the straight line from the centre towards ``towards``."""
+        towards = _point(towards, "towards")
         dx, dy = towards[0] - self.x, towards[1] - self.y
         if dx == dy == 0:
             return self.x, self.y
@@ -66,8 +75,13 @@ class Shape:
         return self.x, self.y
 
 
-def _point(p) -> tuple[float, float]:
-    return p.centre if isinstance(p, Shape) else (float(p[0]), float(p[1]))
+def _point(p, name: str = "point") -> tuple[float, float]:
+    """A Shape's centre, or a pair (x, y) of finite numbers."""
+    if isinstance(p, Shape):
+        return p.centre
+    if isinstance(p, (str, bytes)) or not hasattr(p, "__len__") or len(p) != 2:
+        raise TypeError(f"{name}: expected a Shape or a point (x, y), got {brief(p)}")
+    return check_real(p[0], f"{name}[0]"), check_real(p[1], f"{name}[1]")
 
 
 class Diagram:
@@ -79,12 +93,13 @@ class Diagram:
         scale: inches per unit.
 
     Raises:
-        ValueError: a size that is not positive, or an unknown role.
+        TypeError: a size, coordinate or text of the wrong type.
+        ValueError: a size that is not positive (or NaN, inf), or an unknown role.
     """
 
     def __init__(self, width: float, height: float, scale: float = 0.8):
-        if not (width > 0 and height > 0 and scale > 0):
-            raise ValueError(f"width, height, scale: expected positive sizes, got {width}, {height}, {scale}")
+        for name, size in (("width", width), ("height", height), ("scale", scale)):
+            check_real(size, name, 0, min_open=True)
         self.colours = theme_colours()
         self.figure, self.ax = plt.subplots(figsize=(width * scale, height * scale))
         self.ax.set_xlim(0, width)
@@ -94,9 +109,7 @@ class Diagram:
         self.figure.subplots_adjust(0, 0, 1, 1)
 
     def _fill(self, role: str):
-        if role not in ROLES:
-            raise ValueError(f"role: expected one of {sorted(ROLES)}, got {role!r}")
-        index = ROLES[role]
+        index = ROLES[check_choice(role, sorted(ROLES), "role")]
         return "none" if index is None else self.colours["cycle"][index]
 
     def _stroke(self, emphasis: bool) -> str:
@@ -112,6 +125,7 @@ class Diagram:
     def box(self, x: float, y: float, width: float, height: float, text: str = "", *, role: str = "plain",
             emphasis: bool = False, fontsize: float = 11, rounded: bool = True) -> Shape:
         """A box centred at (x, y) with ``text`` in it."""
+        _check_place(x, y, text, emphasis, width=width, height=height, fontsize=fontsize)
         style = "round,pad=0,rounding_size=0.12" if rounded else "square,pad=0"
         corner = (x - width / 2, y - height / 2)
         self._outlined(lambda **kw: patches.FancyBboxPatch(corner, width, height, boxstyle=style, **kw), role, emphasis)
@@ -122,6 +136,7 @@ class Diagram:
     def node(self, x: float, y: float, text: str = "", *, radius: float = 0.35, role: str = "plain",
              emphasis: bool = False, fontsize: float = 11) -> Shape:
         """A circle centred at (x, y) with ``text`` in it."""
+        _check_place(x, y, text, emphasis, radius=radius, fontsize=fontsize)
         self._outlined(lambda **kw: patches.Circle((x, y), radius, **kw), role, emphasis)
         if text:
             self.text(x, y, text, fontsize=fontsize)
@@ -135,7 +150,10 @@ class Diagram:
         ``curve`` bends it (the arc's rad, positive to the left); ``text`` sits at its middle, moved
         by ``text_offset``.
         """
-        a, b = _point(start), _point(end)
+        a, b = _point(start, "start"), _point(end, "end")
+        _check_place(0.0, 0.0, text, emphasis, fontsize=fontsize)
+        check_real(curve, "curve")
+        _point(text_offset, "text_offset")
         if isinstance(start, Shape):
             a = start.anchor(b)
         if isinstance(end, Shape):
@@ -150,12 +168,30 @@ class Diagram:
 
     def line(self, points, *, emphasis: bool = False, dashed: bool = False) -> None:
         """A polyline through ``points`` (no arrow head)."""
-        xs, ys = zip(*(_point(p) for p in points))
+        if isinstance(points, (str, bytes)) or not hasattr(points, "__iter__"):
+            raise TypeError(f"points: expected a sequence of at least 2 points, got {brief(points)}")
+        points = [_point(p, f"points[{i}]") for i, p in enumerate(points)]
+        if len(points) < 2:
+            raise ValueError(f"points: expected at least 2 points, got {len(points)}")
+        check_bool(emphasis, "emphasis")
+        xs, ys = zip(*points)
         self.ax.plot(xs, ys, color=self._stroke(emphasis), linewidth=2.2 if emphasis else 1.1,
                      linestyle="--" if dashed else "-")
 
     def text(self, x: float, y: float, text: str, *, fontsize: float = 11, ha: str = "center",
              va: str = "center", emphasis: bool = False, **kwargs) -> None:
         """Text centred at (x, y); ``$…$`` is rendered as mathematics."""
+        _check_place(x, y, text, emphasis, fontsize=fontsize)
         self.ax.text(x, y, text, fontsize=fontsize, ha=ha, va=va,
                      color=self._stroke(emphasis), **kwargs)
+
+
+def _check_place(x, y, text, emphasis, **sizes) -> None:
+    """Finite coordinates, a str text, a bool emphasis and positive sizes."""
+    check_real(x, "x")
+    check_real(y, "y")
+    if not isinstance(text, str):
+        raise TypeError(f"text: expected a str, got {brief(text)}")
+    check_bool(emphasis, "emphasis")
+    for name, size in sizes.items():
+        check_real(size, name, 0, min_open=True)

@@ -22,6 +22,9 @@ import matplotlib
 matplotlib.use("Agg")  # no display needed; files only
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from neuralnlp._checks import brief, check_callable  # noqa: E402
 
 # Colours chosen to keep contrast on white (light) and on Material's slate (#1e2129, dark).
 # "emphasis" is the one colour a diagram may stroke lines with besides the ink ("fg"): its
@@ -88,19 +91,41 @@ def save_themed(draw: Callable[..., "plt.Figure"], stem: str, languages: Sequenc
         The file names written: ``{stem}-{theme}.svg``, or ``{stem}-{language}-{theme}.svg``.
 
     Raises:
-        ValueError: an unknown language.
+        TypeError: ``draw`` is not callable or returns no Figure, ``stem`` is not a str, or
+            ``languages`` is a str.
+        ValueError: an unknown language, or an empty ``stem``.
     """
-    unknown = [lang for lang in languages or () if lang not in LANGUAGES]
-    if unknown:
-        raise ValueError(f"languages: expected a subset of {LANGUAGES}, got {tuple(languages)!r}")
+    _check_arguments(draw, stem, languages)
     written = []
     for language in languages or [None]:
         for theme in THEMES:
             _drawing["theme"] = theme
             with plt.rc_context(_style(theme)):
+                before = set(plt.get_fignums())
                 fig = draw() if language is None else draw(language)
-                name = f"{stem}-{theme}.svg" if language is None else f"{stem}-{language}-{theme}.svg"
-                fig.savefig(name, bbox_inches="tight", metadata={"Date": None})
-                plt.close(fig)
+                try:
+                    if not isinstance(fig, Figure):
+                        raise TypeError(f"draw: expected a function returning a matplotlib Figure, got {brief(fig)} "
+                                        f"from draw({'' if language is None else repr(language)})")
+                    name = f"{stem}-{theme}.svg" if language is None else f"{stem}-{language}-{theme}.svg"
+                    fig.savefig(name, bbox_inches="tight", metadata={"Date": None})
+                finally:  # whatever happens, close the figures draw opened
+                    if isinstance(fig, Figure):
+                        plt.close(fig)
+                    for number in set(plt.get_fignums()) - before:
+                        plt.close(number)
             written.append(name)
     return written
+
+
+def _check_arguments(draw, stem, languages) -> None:
+    check_callable(draw, "draw", "a function returning a matplotlib Figure")
+    if not isinstance(stem, str) or not stem:
+        raise (TypeError if not isinstance(stem, str) else ValueError)(
+            f"stem: expected a non-empty str (the files' common start), got {brief(stem)}")
+    if languages is None:
+        return
+    if isinstance(languages, (str, bytes)) or not hasattr(languages, "__iter__"):
+        raise TypeError(f"languages: expected a sequence of languages such as ('zh', 'en'), got {brief(languages)}")
+    if not all(isinstance(lang, str) and lang in LANGUAGES for lang in languages):
+        raise ValueError(f"languages: expected a subset of {LANGUAGES}, got {tuple(languages)!r}")

@@ -18,7 +18,7 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
-from neuralnlp._checks import as_float_array
+from neuralnlp._checks import as_float_array, check_callable, check_int, check_real
 
 # NumPy has no erfc; math.erfc is correct to double precision. otypes keeps scalars as arrays.
 _erfc = np.vectorize(math.erfc, otypes=[np.float64])
@@ -74,7 +74,7 @@ def relu(x):
 def relu_grad(x):
     """ReLU'(x) = 1 for x > 0, else 0. At x = 0 we take 0, as PyTorch does. Shape: (*) → (*)."""
     x = as_float_array(x)
-    return (x > 0).astype(x.dtype)
+    return np.where(np.isnan(x), x, x > 0).astype(x.dtype)  # NaN in, NaN out, like every other function here
 
 
 def standard_normal_cdf(x):
@@ -138,10 +138,7 @@ def max_abs_error(
     Both functions take a float64 array of shape (num,) and return one of the same shape. When the
     maximum is reached at several x, the smallest is reported.
     """
-    if not (isinstance(num, (int, np.integer)) and num >= 2):
-        raise ValueError(f"num: expected an integer >= 2, got {num!r}")
-    if not start < stop:
-        raise ValueError(f"start, stop: expected start < stop, got start={start}, stop={stop}")
+    _check_grid(approx, reference, start, stop, num)
     x = np.linspace(start, stop, num)
     errors = np.abs(_on_grid(approx, x, "approx") - _on_grid(reference, x, "reference"))
     worst = int(np.argmax(errors))
@@ -149,11 +146,30 @@ def max_abs_error(
 # --8<-- [end:max-abs-error]
 
 
+def _check_grid(approx, reference, start, stop, num) -> None:
+    check_callable(approx, "approx")
+    check_callable(reference, "reference")
+    check_int(num, "num", minimum=2)
+    start = check_real(start, "start")
+    check_real(stop, "stop", start, min_open=True)
+
+
 def _on_grid(f: Callable, x: np.ndarray, name: str) -> np.ndarray:
-    y = np.asarray(f(x))
+    y = as_float_array(f(x), f"{name}(x)")
     if y.shape != x.shape:
         raise ValueError(f"{name}: expected an output of shape {x.shape}, like its input, got shape {y.shape}")
     return y
+
+
+def _check_softmax_input(x, axis) -> np.ndarray:
+    """x as a float array with a non-empty ``axis`` to normalise along (softmax needs at least one value)."""
+    x = as_float_array(x)
+    if x.ndim == 0:
+        raise ValueError("x: expected at least one axis to normalise along, got a scalar, shape ()")
+    axis = check_int(axis, "axis", -x.ndim, x.ndim - 1)
+    if x.shape[axis] == 0:
+        raise ValueError(f"x: expected at least one value along axis {axis}, got shape {x.shape}")
+    return x
 
 
 # --8<-- [start:softmax]
@@ -164,7 +180,7 @@ def softmax(x, axis: int = -1):
     Subtracting the maximum changes nothing mathematically (it cancels between numerator and
     denominator) but keeps every exponent ≤ 0, so nothing overflows.
     """
-    x = as_float_array(x)
+    x = _check_softmax_input(x, axis)
     z = np.exp(x - x.max(axis=axis, keepdims=True))
     return z / z.sum(axis=axis, keepdims=True)
 # --8<-- [end:softmax-stable]
@@ -173,7 +189,7 @@ def softmax(x, axis: int = -1):
 # --8<-- [start:naive-softmax]
 def naive_softmax(x, axis: int = -1):
     """softmax without the max shift: e^(xᵢ) / Σⱼ e^(xⱼ). Overflows to nan for large inputs; for teaching only."""
-    x = as_float_array(x)
+    x = _check_softmax_input(x, axis)
     with np.errstate(over="ignore", invalid="ignore"):
         z = np.exp(x)
         return z / z.sum(axis=axis, keepdims=True)
@@ -183,7 +199,7 @@ def naive_softmax(x, axis: int = -1):
 # --8<-- [start:log-softmax]
 def log_softmax(x, axis: int = -1):
     """log softmax(x)ᵢ = xᵢ − m − log Σⱼ e^(xⱼ − m), the log-sum-exp trick, with m = maxⱼ xⱼ. Shape: (*) → (*)."""
-    x = as_float_array(x)
+    x = _check_softmax_input(x, axis)
     shifted = x - x.max(axis=axis, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
 # --8<-- [end:log-softmax]

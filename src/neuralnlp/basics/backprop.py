@@ -8,9 +8,21 @@ gradient. ``train_step`` puts the steps together. Tested against ``torch.autogra
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 
-from neuralnlp._checks import as_float_array, check_class_indices
+from neuralnlp._checks import (
+    as_float_array,
+    as_numpy_generator,
+    brief,
+    check_choice,
+    check_class_indices,
+    check_finite,
+    check_nonempty,
+    check_positive_int,
+    check_real,
+)
 from neuralnlp.basics.activations import relu, relu_grad, softmax, tanh, tanh_grad
 from neuralnlp.basics.losses import cross_entropy, one_hot
 
@@ -31,13 +43,21 @@ def sgd_step(params: dict, grads: dict, lr: float) -> None:
 
 
 def _check_sgd_args(params: dict, grads: dict, lr: float) -> None:
-    if not lr > 0:
-        raise ValueError(f"lr: expected a learning rate > 0, got {lr}")
+    """Everything is checked before anything is updated, so a bad argument leaves params unchanged."""
+    check_real(lr, "lr", 0, min_open=True, what="a learning rate")
+    for name, value in (("params", params), ("grads", grads)):
+        if not isinstance(value, Mapping):
+            raise TypeError(f"{name}: expected a dict of NumPy arrays, got {brief(value)}")
     if set(params) != set(grads):
-        raise ValueError(f"grads: expected keys {sorted(params)}, got {sorted(grads)}")
+        raise ValueError(f"grads: expected keys {sorted(params, key=str)}, got {sorted(grads, key=str)}")
     for name, theta in params.items():
-        if np.shape(grads[name]) != np.shape(theta):
-            raise ValueError(f"grads[{name!r}]: expected shape {np.shape(theta)}, got shape {np.shape(grads[name])}")
+        if not isinstance(theta, np.ndarray):  # a float or NumPy scalar would be rebound, not updated
+            raise TypeError(f"params[{name!r}]: expected a NumPy array (updated in place), got {brief(theta)}")
+        as_float_array(theta, f"params[{name!r}]")
+        grad = as_float_array(grads[name], f"grads[{name!r}]")
+        if np.shape(grad) != np.shape(theta):
+            raise ValueError(f"grads[{name!r}]: expected shape {np.shape(theta)}, got shape {np.shape(grad)}")
+        check_finite(grad, f"grads[{name!r}]")
 
 
 class TwoLayerNet:
@@ -64,11 +84,13 @@ class TwoLayerNet:
     """
 
     def __init__(self, in_features: int, hidden_features: int, out_features: int, activation: str = "tanh", seed: int = 0):
-        if activation not in _ACTIVATIONS:
-            raise ValueError(f"activation: expected one of {sorted(_ACTIVATIONS)}, got {activation!r}")
+        check_choice(activation, sorted(_ACTIVATIONS), "activation")
+        in_features = check_positive_int(in_features, "in_features")
+        hidden_features = check_positive_int(hidden_features, "hidden_features")
+        out_features = check_positive_int(out_features, "out_features")
         self.in_features, self.out_features = in_features, out_features
         self.activation = activation
-        rng = np.random.default_rng(seed)
+        rng = as_numpy_generator(seed, "seed")
 
         def uniform(shape, fan_in):
             bound = 1.0 / np.sqrt(fan_in)
@@ -132,9 +154,19 @@ class TwoLayerNet:
 # --8<-- [start:train-step]
 def train_step(net: TwoLayerNet, x, y, lr: float) -> float:
     """One step of training on the batch (x, y); returns the loss before the update."""
+    _check_train_step(net, x, y, lr)  # before anything changes: bad arguments leave net as it was
     logits = net.forward(x)  # step 1: forward a batch
     loss = cross_entropy(logits, y)  # step 2: the loss
     grads = net.backward(y)  # steps 3-6: gradients, from the last layer back to the first
     sgd_step(net.params, grads, lr)  # update every weight
     return float(loss)
 # --8<-- [end:train-step]
+
+
+def _check_train_step(net, x, y, lr) -> None:
+    if not isinstance(net, TwoLayerNet):
+        raise TypeError(f"net: expected a TwoLayerNet, got {brief(net)}")
+    x = net._check_input(x)
+    check_nonempty(x, "x", what="sample (the mean loss of no sample is undefined)")
+    check_class_indices(y, net.out_features, n_samples=len(x), name="y")
+    check_real(lr, "lr", 0, min_open=True, what="a learning rate")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from neuralnlp._checks import check_positive_int
+from neuralnlp._checks import as_numpy_generator, check_numpy_generator, check_positive_int, check_real
 
 
 def xor():
@@ -35,9 +35,8 @@ def spiral(n_per_class: int = 100, n_classes: int = 3, noise: float = 0.2, seed:
     """
     check_positive_int(n_per_class, "n_per_class", minimum=2)
     check_positive_int(n_classes, "n_classes", minimum=2)
-    if not noise >= 0:
-        raise ValueError(f"noise: expected a standard deviation >= 0, got {noise}")
-    rng = np.random.default_rng(seed)
+    check_real(noise, "noise", 0, what="a standard deviation")
+    rng = as_numpy_generator(seed, "seed")
     r = np.tile(np.linspace(0.0, 1.0, n_per_class), n_classes)
     y = np.repeat(np.arange(n_classes, dtype=np.int64), n_per_class)
     theta = 4.0 * (y + r) + noise * rng.standard_normal(r.shape)
@@ -54,5 +53,6 @@ def minibatches(n_samples: int, batch_size: int, rng: np.random.Generator):
     """
     check_positive_int(n_samples, "n_samples", minimum=1)
     check_positive_int(batch_size, "batch_size", minimum=1)
+    check_numpy_generator(rng)
     order = rng.permutation(n_samples)
     return [order[start : start + batch_size] for start in range(0, n_samples, batch_size)]

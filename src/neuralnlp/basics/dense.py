@@ -20,9 +20,23 @@ from typing import Callable, Optional
 
 import numpy as np
 
-from neuralnlp._checks import as_float_array, check_last_dim, check_positive_int, check_shape
+from neuralnlp._checks import (
+    as_float_array,
+    as_numpy_generator,
+    check_callable,
+    check_finite,
+    check_last_dim,
+    check_nonempty,
+    check_positive_int,
+    check_shape,
+)
 
 Activation = Callable[[np.ndarray], np.ndarray]
+
+
+def _check_activation(activation) -> None:
+    if activation is not None:
+        check_callable(activation, "activation", "a function such as neuralnlp.basics.activations.relu, or None")
 
 
 def _check_matrix(arr: np.ndarray, name: str) -> None:
@@ -39,7 +53,7 @@ class Dense:
         out_features: number of neurons, i.e. length of each output vector.
         activation: element-wise function f (e.g. ``neuralnlp.basics.activations.gelu``);
             ``None`` means no activation, y = W x + b.
-        rng: seed or ``np.random.Generator`` for the initial weights.
+        rng: seed (an integer >= 0), ``np.random.Generator`` or None, for the initial weights.
 
     Attributes:
         weight: (out_features, in_features); row i holds neuron i's weights, as in torch.
@@ -50,9 +64,10 @@ class Dense:
     """
 
     def __init__(self, in_features: int, out_features: int, activation: Optional[Activation] = None, rng=None):
-        check_positive_int(in_features, "in_features")
-        check_positive_int(out_features, "out_features")
-        rng = np.random.default_rng(rng)
+        in_features = check_positive_int(in_features, "in_features")
+        out_features = check_positive_int(out_features, "out_features")
+        _check_activation(activation)
+        rng = as_numpy_generator(rng)
         # torch.nn.Linear's default: every weight and bias drawn from U(-1/√in, 1/√in),
         # so the weighted sum of in_features inputs keeps a comparable scale.
         bound = 1.0 / math.sqrt(in_features)
@@ -76,7 +91,12 @@ class Dense:
         weight = as_float_array(weight, "weight")
         bias = as_float_array(bias, "bias")
         _check_matrix(weight, "weight")
+        check_nonempty(weight, "weight", axis=0, what="row (one neuron)")
+        check_nonempty(weight, "weight", axis=1, what="column (one input)")
         check_shape(bias, (weight.shape[0],), "bias")
+        check_finite(weight, "weight")
+        check_finite(bias, "bias")
+        _check_activation(activation)
         layer = cls.__new__(cls)
         layer.weight = weight.copy()
         layer.bias = bias.copy()

@@ -15,6 +15,7 @@ The references these are tested against: ``torch.nn.Sequential`` of ``Linear`` a
 
 from __future__ import annotations
 
+from numbers import Integral
 from typing import Sequence, Union
 
 import numpy as np
@@ -22,7 +23,7 @@ import torch
 from torch import nn
 
 from neuralnlp.basics import activations
-from neuralnlp._checks import check_last_dim
+from neuralnlp._checks import brief, check_bool, check_callable, check_float_tensor, check_last_dim, check_positive_int
 from neuralnlp.basics.dense import Dense
 
 
@@ -49,18 +50,17 @@ class FeedForward(nn.Module):
     def __init__(self, in_features: int, hidden_features: Union[int, Sequence[int]], out_features: int,
                  activation: nn.Module | None = None, final_activation: bool = False):
         super().__init__()
-        hidden = [hidden_features] if isinstance(hidden_features, int) else list(hidden_features)
-        sizes = [in_features, *hidden, out_features]
+        sizes = _check_sizes(in_features, hidden_features, out_features)
         self.layers = nn.ModuleList(nn.Linear(n_in, n_out) for n_in, n_out in zip(sizes[:-1], sizes[1:]))
-        self.activation = nn.GELU() if activation is None else activation
-        self.final_activation = final_activation
+        self.activation = nn.GELU() if activation is None else check_callable(activation, "activation", "a module such as nn.GELU()")
+        self.final_activation = check_bool(final_activation, "final_activation")
 
     def extra_repr(self) -> str:  # print(model) shows where the activation goes
         return f"final_activation={self.final_activation}"
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """Apply every layer in turn. x: (batch, in_features) → (batch, out_features)."""
-        _check_input(x, self.layers[0].in_features)
+        _check_input(x, self.layers[0])
         for i, layer in enumerate(self.layers):
             x = layer(x)
             if i < len(self.layers) - 1 or self.final_activation:
@@ -69,20 +69,36 @@ class FeedForward(nn.Module):
 # --8<-- [end:feedforward]
 
 
-def _check_input(x: torch.Tensor, in_features: int) -> None:
-    if not torch.is_tensor(x) or not x.is_floating_point():
-        got = f"dtype {x.dtype}" if torch.is_tensor(x) else f"type {type(x).__name__}"
-        raise TypeError(f"x: expected a floating-point tensor (float32 or float64), got {got}")
-    check_last_dim(x, in_features, "x")  # works on tensors too: it reads only ndim and shape
+def _check_sizes(in_features, hidden_features, out_features) -> list[int]:
+    """[in_features, *hidden widths, out_features], each a positive integer."""
+    if isinstance(hidden_features, Integral):
+        hidden_features = [hidden_features]
+    elif isinstance(hidden_features, (str, bytes)) or not hasattr(hidden_features, "__iter__"):
+        raise TypeError(f"hidden_features: expected an integer or a sequence of integers, got {brief(hidden_features)}")
+    hidden = [check_positive_int(n, f"hidden_features[{i}]") for i, n in enumerate(hidden_features)]
+    return [check_positive_int(in_features, "in_features"), *hidden, check_positive_int(out_features, "out_features")]
+
+
+def _check_input(x: torch.Tensor, first_layer: nn.Linear) -> None:
+    check_float_tensor(x, "x", first_layer.weight.dtype, first_layer.weight.device)
+    check_last_dim(x, first_layer.in_features, "x")  # works on tensors too: it reads only ndim and shape
 
 
 # --8<-- [start:parameter-count]
 def feedforward_parameter_count(sizes: Sequence[int]) -> int:
     """Σᵢ (nᵢ · nᵢ₊₁ + nᵢ₊₁) for layer widths sizes = (n₀ = in_features, n₁, …, n_L = out_features)."""
-    if len(sizes) < 2:
-        raise ValueError(f"sizes: expected at least 2 widths (in_features, ..., out_features), got {list(sizes)}")
+    sizes = _check_widths(sizes)
     return sum(n_in * n_out + n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
 # --8<-- [end:parameter-count]
+
+
+def _check_widths(sizes) -> list[int]:
+    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__iter__"):
+        raise TypeError(f"sizes: expected a sequence of layer widths such as [3, 4, 2], got {brief(sizes)}")
+    sizes = list(sizes)
+    if len(sizes) < 2:
+        raise ValueError(f"sizes: expected at least 2 widths (in_features, ..., out_features), got {sizes}")
+    return [check_positive_int(n, f"sizes[{i}]") for i, n in enumerate(sizes)]
 
 
 # --8<-- [start:numpy-forward]
@@ -106,9 +122,15 @@ def feedforward_numpy(layers: Sequence[Dense], x) -> np.ndarray:
 
 
 def _check_chain(layers: Sequence[Dense]) -> None:
-    """Each layer must read exactly as many values as the previous one writes."""
+    """Each layer must be a ``Dense`` and read exactly as many values as the previous one writes."""
+    if isinstance(layers, (str, bytes, Dense)) or not hasattr(layers, "__len__"):
+        raise TypeError(f"layers: expected a sequence of Dense layers, got {brief(layers)}")
     if len(layers) == 0:
         raise ValueError("layers: expected at least one Dense layer, got an empty sequence")
+    for i, layer in enumerate(layers):
+        if not isinstance(layer, Dense):
+            raise TypeError(f"layers[{i}]: expected a neuralnlp.basics.dense.Dense, got {brief(layer)}"
+                            + (" (copy a torch model with to_dense_layers)" if isinstance(layer, nn.Module) else ""))
     for i in range(1, len(layers)):
         if layers[i].in_features != layers[i - 1].out_features:
             raise ValueError(
@@ -129,6 +151,8 @@ def _numpy_activation(module: nn.Module):
 
 def to_dense_layers(model: FeedForward) -> list[Dense]:
     """Copy a ``FeedForward``'s weights into NumPy ``Dense`` layers that compute the same function."""
+    if not isinstance(model, FeedForward):
+        raise TypeError(f"model: expected a neuralnlp.basics.feedforward.FeedForward, got {brief(model)}")
     f = _numpy_activation(model.activation)
     last = len(model.layers) - 1
     return [

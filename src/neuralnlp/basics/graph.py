@@ -16,6 +16,10 @@ from __future__ import annotations
 import math
 from numbers import Real
 
+from neuralnlp._checks import brief
+
+_MAX_EXP = math.log(1.7976931348623157e308)  # e^x overflows a float above this (709.78...)
+
 
 class Value:
     """A scalar node of a computational graph.
@@ -30,7 +34,7 @@ class Value:
 
     def __init__(self, data, inputs=(), local_grads=(), op: str = ""):
         if isinstance(data, bool) or not isinstance(data, Real):
-            raise TypeError(f"data: expected a real number (int or float), got {type(data).__name__}")
+            raise TypeError(f"data: expected a real number (int or float), got {brief(data)}")
         self.data = float(data)
         self.grad = 0.0
         self.inputs = tuple(inputs)
@@ -51,17 +55,18 @@ class Value:
         return Value(self.data * other.data, (self, other), (other.data, self.data), "*")
 
     def __pow__(self, exponent):
-        if isinstance(exponent, bool) or not isinstance(exponent, Real):
-            raise TypeError(f"exponent: expected a constant int or float, got {type(exponent).__name__}")
+        _check_power(self.data, exponent)
         return Value(self.data**exponent, (self,), (exponent * self.data ** (exponent - 1),), f"**{exponent}")
 
     def exp(self):
         """e^x; its local gradient is e^x."""
+        _check_domain(self.data <= _MAX_EXP, f"a value <= {_MAX_EXP:.2f} for exp (e^x overflows a float above it)", self)
         e = math.exp(self.data)
         return Value(e, (self,), (e,), "exp")
 
     def log(self):
         """ln x; its local gradient is 1/x."""
+        _check_domain(self.data > 0, "a value > 0 for log", self)
         return Value(math.log(self.data), (self,), (1.0 / self.data,), "log")
 
     def tanh(self):
@@ -88,7 +93,10 @@ class Value:
         return self + (-_as_value(other))
 
     def __truediv__(self, other):
-        return self * _as_value(other) ** -1
+        other = _as_value(other)
+        if other.data == 0:
+            raise ZeroDivisionError(f"other: expected a non-zero divisor, got {other.data}")
+        return self * other ** -1
 
     def __radd__(self, other):
         return self + other
@@ -102,6 +110,14 @@ class Value:
     def __rtruediv__(self, other):
         return _as_value(other) / self
 
+    def __rpow__(self, base):
+        """base ** x for a constant base > 0: e^(x ln base); its local gradient is base^x · ln base."""
+        if isinstance(base, bool) or not isinstance(base, Real) or not base > 0:
+            raise (ValueError if isinstance(base, Real) and not isinstance(base, bool) else TypeError)(
+                f"base: expected a constant number > 0 for base ** Value, got {brief(base)}")
+        out = base**self.data
+        return Value(out, (self,), (out * math.log(base),), f"{base}**")
+
     # --8<-- [start:backward]
     def backward(self) -> None:
         """Set ``grad`` of every node this one depends on to ∂self/∂node (and self.grad to 1).
@@ -109,15 +125,15 @@ class Value:
         Gradients are reset first, so calling it twice gives the same result (torch would add up).
         """
         order, seen = [], set()
-
-        def visit(node):  # depth-first: a node is appended after all of its inputs
-            if id(node) not in seen:
-                seen.add(id(node))
-                for child in node.inputs:
-                    visit(child)
+        stack = [(self, False)]  # an explicit stack, not recursion: graphs can be deeper than Python's limit
+        while stack:  # depth-first: a node is appended after all of its inputs
+            node, inputs_done = stack.pop()
+            if inputs_done:
                 order.append(node)
-
-        visit(self)
+            elif id(node) not in seen:
+                seen.add(id(node))
+                stack.append((node, True))
+                stack.extend((child, False) for child in reversed(node.inputs))
         for node in order:
             node.grad = 0.0
         self.grad = 1.0
@@ -128,4 +144,24 @@ class Value:
 
 
 def _as_value(x) -> Value:
-    return x if isinstance(x, Value) else Value(x)
+    if isinstance(x, Value):
+        return x
+    if isinstance(x, bool) or not isinstance(x, Real):
+        raise TypeError(f"other: expected a Value or a real number (int or float), got {brief(x)}")
+    return Value(x)
+
+
+def _check_domain(ok: bool, expected: str, node: Value) -> None:
+    if not ok:
+        raise ValueError(f"data: expected {expected}, got {node.data}")
+
+
+def _check_power(base: float, exponent) -> None:
+    if isinstance(exponent, bool) or not isinstance(exponent, Real):
+        raise TypeError(f"exponent: expected a constant int or float, got {brief(exponent)}")
+    if not math.isfinite(exponent):
+        raise ValueError(f"exponent: expected a finite constant, got {exponent}")
+    if base == 0 and exponent < 0:
+        raise ZeroDivisionError(f"data: expected a non-zero base for the negative exponent {exponent}, got 0.0")
+    if base < 0 and exponent != int(exponent):
+        raise ValueError(f"data: expected a base >= 0 for the fractional exponent {exponent}, got {base}")

@@ -7,7 +7,8 @@
   as ``nll_loss(log_softmax(logits), target)``.
 
 Every loss takes ``reduction``: ``"mean"`` (the default, as in torch), ``"sum"`` or ``"none"`` (one
-value per element, or per sample for the class-index losses). The references these are tested
+value per element, or per sample for the class-index losses). The mean of an empty batch raises
+``ValueError`` (torch returns nan); its sum is 0. The references these are tested
 against are ``torch.nn.functional.mse_loss``, ``binary_cross_entropy``,
 ``binary_cross_entropy_with_logits``, ``nll_loss`` and ``cross_entropy``.
 """
@@ -16,14 +17,33 @@ from __future__ import annotations
 
 import numpy as np
 
-from neuralnlp._checks import as_float_array, check_class_indices, check_same_shape, reduce_losses
+from neuralnlp._checks import (
+    as_float_array,
+    check_class_indices,
+    check_positive_int,
+    check_same_shape,
+    check_values_in,
+    reduce_losses,
+)
 from neuralnlp.basics.activations import log_softmax
 
-def _check_scores(x, name: str) -> np.ndarray:
+
+def _check_scores(x, name: str, reduction: str) -> np.ndarray:
     x = as_float_array(x, name)
-    if x.ndim != 2:
-        raise ValueError(f"{name}: expected shape (batch, classes), got shape {x.shape}")
+    if x.ndim != 2 or x.shape[1] == 0:
+        raise ValueError(f"{name}: expected shape (batch, classes) with at least one class, got shape {x.shape}")
+    if reduction == "mean" and x.shape[0] == 0:
+        raise ValueError(f"{name}: expected at least one sample to average over (reduction='mean'), got shape {x.shape}")
     return x
+
+
+def _check_log_probs(log_probs, reduction: str) -> np.ndarray:
+    """Log-probabilities are <= 0: probabilities or logits passed by mistake give a meaningless loss."""
+    log_probs = _check_scores(log_probs, "log_probs", reduction)
+    if (log_probs > 0).any():
+        raise ValueError(f"log_probs: expected log-probabilities (values <= 0, e.g. from log_softmax), "
+                         f"got values up to {log_probs.max()}")
+    return log_probs
 
 
 # --8<-- [start:mse]
@@ -35,7 +55,7 @@ def mse(prediction, target, reduction: str = "mean"):
     prediction = as_float_array(prediction, "prediction")
     target = as_float_array(target, "target")
     check_same_shape(prediction, target, "prediction", "target")
-    return reduce_losses((prediction - target) ** 2, reduction)
+    return reduce_losses((prediction - target) ** 2, reduction, "prediction")
 # --8<-- [end:mse]
 
 
@@ -62,12 +82,12 @@ def binary_cross_entropy(probability, target, reduction: str = "mean"):
     p = as_float_array(probability, "probability")
     y = as_float_array(target, "target")
     check_same_shape(p, y, "probability", "target")
-    if ((p < 0) | (p > 1)).any():
-        raise ValueError(f"probability: expected values in [0, 1], got values in [{p.min()}, {p.max()}]")
+    check_values_in(p, "probability", 0, 1)
+    check_values_in(y, "target", 0, 1)
     with np.errstate(divide="ignore"):
         log_p = np.maximum(np.log(p), -100.0)
         log_1mp = np.maximum(np.log1p(-p), -100.0)
-    return reduce_losses(-(y * log_p + (1.0 - y) * log_1mp), reduction)
+    return reduce_losses(-(y * log_p + (1.0 - y) * log_1mp), reduction, "probability")
 
 
 # --8<-- [start:bce-logits]
@@ -84,7 +104,8 @@ def binary_cross_entropy_with_logits(logits, target, reduction: str = "mean"):
     z = as_float_array(logits, "logits")
     y = as_float_array(target, "target")
     check_same_shape(z, y, "logits", "target")
-    return reduce_losses(np.maximum(z, 0.0) - z * y + np.log1p(np.exp(-np.abs(z))), reduction)
+    check_values_in(y, "target", 0, 1)
+    return reduce_losses(np.maximum(z, 0.0) - z * y + np.log1p(np.exp(-np.abs(z))), reduction, "logits")
 # --8<-- [end:bce-logits]
 
 
@@ -95,10 +116,10 @@ def nll_loss(log_probs, target, reduction: str = "mean"):
     log_probs: (batch, classes) float array of log-probabilities, e.g. from ``log_softmax``.
     target: (batch,) integer array of class indices in [0, classes − 1].
     """
-    log_probs = _check_scores(log_probs, "log_probs")
+    log_probs = _check_log_probs(log_probs, reduction)
     target = check_class_indices(target, n_classes=log_probs.shape[1], n_samples=log_probs.shape[0])
     picked = log_probs[np.arange(len(target)), target]
-    return reduce_losses(-picked, reduction)
+    return reduce_losses(-picked, reduction, "log_probs")
 
 
 def cross_entropy(logits, target, reduction: str = "mean"):
@@ -109,7 +130,7 @@ def cross_entropy(logits, target, reduction: str = "mean"):
 
     log_softmax subtracts the row maximum before exponentiating, so large logits stay finite.
     """
-    logits = _check_scores(logits, "logits")
+    logits = _check_scores(logits, "logits", reduction)
     return nll_loss(log_softmax(logits, axis=-1), target, reduction)
 # --8<-- [end:cross-entropy]
 
@@ -119,6 +140,7 @@ def one_hot(target, n_classes: int) -> np.ndarray:
 
     target: (batch,) integer class indices in [0, n_classes − 1]. Returns (batch, n_classes) float64.
     """
+    n_classes = check_positive_int(n_classes, "n_classes")
     target = check_class_indices(target, n_classes)
     out = np.zeros((len(target), n_classes))
     out[np.arange(len(target)), target] = 1.0

@@ -6,7 +6,7 @@ from typing import Callable
 
 import numpy as np
 
-from neuralnlp._checks import as_float_array
+from neuralnlp._checks import as_float_array, check_callable, check_finite, check_nonempty
 from neuralnlp.basics.activations import identity
 
 
@@ -28,18 +28,21 @@ class Neuron:
 
     Raises:
         TypeError: when weights, bias or x are not floating-point, or activation is not callable.
-        ValueError: when weights is not 1-D, bias is not a scalar, or x is not (n,) or (batch, n).
+        ValueError: when weights is not 1-D or empty, bias is not a scalar, weights or bias are not finite,
+            or x is not (n,) or (batch, n).
     """
 
     def __init__(self, weights, bias=0.0, activation: Callable = identity):
         weights = as_float_array(weights, "weights")
         if weights.ndim != 1:
             raise ValueError(f"weights: expected shape (n,), one weight per input, got shape {weights.shape}")
+        check_nonempty(weights, "weights", what="weight (a neuron reads at least one input)")
+        check_finite(weights, "weights")
         bias = as_float_array(bias, "bias")
         if bias.ndim != 0:
             raise ValueError(f"bias: expected a scalar, shape (), got shape {bias.shape}")
-        if not callable(activation):
-            raise TypeError(f"activation: expected a function, got {type(activation).__name__}")
+        check_finite(bias, "bias")
+        check_callable(activation, "activation")
         self.weights = weights
         self.bias = bias
         self.activation = activation

@@ -24,39 +24,38 @@ from typing import Optional
 
 import torch
 
+from neuralnlp._checks import (
+    as_float_array,
+    as_id_tensor,
+    brief,
+    check_bool,
+    check_finite,
+    check_float_dtype,
+    check_float_tensor,
+    check_int,
+    check_positive_int,
+)
+
 __all__ = ["Embedding", "one_hot", "one_hot_embedding", "check_ids"]
 
 
-def _as_id_tensor(ids, name: str = "ids") -> torch.Tensor:
-    """``ids`` as an integer tensor, or ``TypeError`` naming the dtype received."""
-    ids = ids if isinstance(ids, torch.Tensor) else torch.as_tensor(ids)
-    if ids.is_floating_point() or ids.is_complex() or ids.dtype == torch.bool:
-        raise TypeError(
-            f"{name}: expected an integer tensor of token ids (torch.long or torch.int32), got dtype {ids.dtype}"
-        )
-    return ids
-
-
-def check_ids(ids, num_embeddings: int, name: str = "ids") -> torch.Tensor:
+def check_ids(ids, num_embeddings: int, name: str = "ids", device=None) -> torch.Tensor:
     """Return ``ids`` as a ``torch.long`` tensor after checking every id lies in ``[0, num_embeddings)``.
 
     Args:
         ids: token ids, any shape, integer dtype (a tensor, NumPy array or nested list).
         num_embeddings: the vocabulary size V.
+        name: what to call ``ids`` in error messages.
+        device: the device the ids must be on (the table's), if given.
 
     Raises:
-        TypeError: ``ids`` has a floating-point, complex or boolean dtype.
-        IndexError: an id is negative or ≥ V; the message names the first such id, its position
-            in ``ids`` and the valid range.
+        TypeError: ``ids`` has a floating-point, complex, boolean or string dtype.
+        ValueError: ``ids`` is on another device than ``device``.
+        IndexError: an id is negative or ≥ V; the message names the valid range, the first such id
+            and its position in ``ids``.
     """
-    ids = _as_id_tensor(ids, name)
-    if ids.numel() and (int(ids.min()) < 0 or int(ids.max()) >= num_embeddings):
-        position = tuple(int(i) for i in ((ids < 0) | (ids >= num_embeddings)).nonzero()[0])
-        raise IndexError(
-            f"{name}: id {int(ids[position])} at position {position} is out of range; "
-            f"expected ids in [0, {num_embeddings - 1}] for num_embeddings={num_embeddings}"
-        )
-    return ids.long()
+    num_embeddings = check_positive_int(num_embeddings, "num_embeddings")
+    return as_id_tensor(ids, num_embeddings, name, size_name="num_embeddings", device=device)
 
 
 # --8<-- [start:one-hot]
@@ -69,7 +68,9 @@ def one_hot(ids, num_classes: int, dtype: torch.dtype = torch.float32) -> torch.
     Each output vector is sparse: exactly one of its ``num_classes`` entries is non-zero.
     Equals ``torch.nn.functional.one_hot(ids, num_classes).to(dtype)``.
     """
-    ids = check_ids(ids, num_classes)
+    ids = check_ids(ids, check_positive_int(num_classes, "num_classes"))
+    if not isinstance(dtype, torch.dtype):
+        raise TypeError(f"dtype: expected a torch.dtype such as torch.float32, got {brief(dtype)}")
     out = torch.zeros(*ids.shape, num_classes, dtype=dtype)
     out.scatter_(-1, ids.unsqueeze(-1), 1.0)  # put a 1 at column ids[...] of each row
     return out
@@ -86,6 +87,7 @@ def one_hot_embedding(ids, weight: torch.Tensor) -> torch.Tensor:
     Same value and same gradient with respect to ``weight`` as the lookup ``weight[ids]``, but it
     builds a (*, V) tensor and does V · embedding_dim multiply-adds per id, almost all with zeros.
     """
+    _check_weight(weight, "weight")
     return one_hot(ids, weight.shape[0], dtype=weight.dtype) @ weight
 # --8<-- [end:one-hot-embedding]
 
@@ -156,13 +158,11 @@ class Embedding(torch.nn.Module):
         _weight: Optional[torch.Tensor] = None,
     ):
         super().__init__()
-        for value, name in ((num_embeddings, "num_embeddings"), (embedding_dim, "embedding_dim")):
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ValueError(f"{name}: expected a positive integer, got {value!r}")
-        self.num_embeddings = num_embeddings
-        self.embedding_dim = embedding_dim
-        self.padding_idx = self._normalise_padding_idx(padding_idx, num_embeddings)
-        self.sparse = sparse
+        self.num_embeddings = check_positive_int(num_embeddings, "num_embeddings")
+        self.embedding_dim = check_positive_int(embedding_dim, "embedding_dim")
+        self.padding_idx = self._normalise_padding_idx(padding_idx, self.num_embeddings)
+        self.sparse = check_bool(sparse, "sparse")
+        check_float_dtype(dtype)
         if _weight is None:
             self.weight = torch.nn.Parameter(torch.empty(num_embeddings, embedding_dim, dtype=dtype))
             self.reset_parameters()
@@ -173,11 +173,7 @@ class Embedding(torch.nn.Module):
     def _normalise_padding_idx(padding_idx, num_embeddings):
         if padding_idx is None:
             return None
-        if not -num_embeddings <= padding_idx < num_embeddings:
-            raise ValueError(
-                f"padding_idx: expected a value in [{-num_embeddings}, {num_embeddings - 1}], got {padding_idx}"
-            )
-        return padding_idx % num_embeddings
+        return check_int(padding_idx, "padding_idx", -num_embeddings, num_embeddings - 1) % num_embeddings
 
     def reset_parameters(self) -> None:
         """Draw every weight from N(0, 1), then zero the padding row (torch's initialisation)."""
@@ -189,7 +185,7 @@ class Embedding(torch.nn.Module):
     # --8<-- [start:forward]
     def forward(self, ids) -> torch.Tensor:
         """Look up row ``ids[...]`` of ``weight`` for every id: (*) -> (*, embedding_dim)."""
-        ids = check_ids(ids, self.num_embeddings)
+        ids = check_ids(ids, self.num_embeddings, device=self.weight.device)
         return _Lookup.apply(self.weight, ids, self.padding_idx, self.sparse)
     # --8<-- [end:forward]
 
@@ -204,23 +200,20 @@ class Embedding(torch.nn.Module):
         """An embedding layer holding a copy of ``embeddings`` (V, d), as ``torch.nn.Embedding.from_pretrained``.
 
         Args:
-            embeddings: (V, d) floating-point tensor, e.g. word vectors trained elsewhere.
+            embeddings: (V, d) floating-point tensor (or NumPy array), e.g. word vectors trained elsewhere.
             freeze: if True (the default) the weights do not require grad and stay unchanged in
                 training; if False they are fine-tuned like any other parameter.
             padding_idx: as in the constructor, but the given row is kept as it is (not zeroed);
                 it only stops receiving gradient. This is torch's behaviour.
 
         Raises:
-            ValueError: ``embeddings`` is not 2-D.
-            TypeError: ``embeddings`` is not floating point.
+            ValueError: ``embeddings`` is not 2-D, is empty or holds NaN or inf.
+            TypeError: ``embeddings`` is not a floating-point tensor.
         """
-        embeddings = torch.as_tensor(embeddings)
-        if embeddings.dim() != 2:
-            raise ValueError(
-                f"embeddings: expected a 2-D tensor (num_embeddings, embedding_dim), got shape {tuple(embeddings.shape)}"
-            )
-        if not embeddings.is_floating_point():
-            raise TypeError(f"embeddings: expected a floating-point tensor, got dtype {embeddings.dtype}")
+        if not torch.is_tensor(embeddings):  # a NumPy array of vectors trained elsewhere, say
+            embeddings = torch.as_tensor(as_float_array(embeddings, "embeddings"))
+        _check_weight(embeddings, "embeddings")
+        check_bool(freeze, "freeze")
         layer = cls(*embeddings.shape, padding_idx=padding_idx, sparse=sparse, _weight=embeddings)
         layer.weight.requires_grad_(not freeze)
         return layer
@@ -232,3 +225,11 @@ class Embedding(torch.nn.Module):
         if self.sparse:
             s += ", sparse=True"
         return s
+
+
+def _check_weight(weight, name: str) -> None:
+    """A (V, d) floating-point tensor with at least one row and column, and finite values."""
+    check_float_tensor(weight, name)
+    if weight.dim() != 2 or 0 in weight.shape:
+        raise ValueError(f"{name}: expected a 2-D tensor (num_embeddings, embedding_dim), got shape {tuple(weight.shape)}")
+    check_finite(weight, name)

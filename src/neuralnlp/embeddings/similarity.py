@@ -22,7 +22,15 @@ from typing import Iterable, Optional
 import numpy as np
 import torch
 
-from neuralnlp._checks import as_float_array, check_last_dim
+from neuralnlp._checks import (
+    as_float_array,
+    as_id_array,
+    brief,
+    check_choice,
+    check_finite,
+    check_int,
+    check_last_dim,
+)
 
 
 def _as_float(x, name: str):
@@ -39,6 +47,8 @@ def _same_kind(a, b) -> None:
         raise TypeError(
             f"a and b: expected both NumPy arrays or both torch tensors, got {type(a).__name__} and {type(b).__name__}"
         )
+    if isinstance(a, torch.Tensor) and a.device != b.device:
+        raise ValueError(f"b: expected a tensor on device {a.device} (the device of a), got device {b.device}")
 
 
 def _norm(x):
@@ -118,7 +128,8 @@ def nearest_neighbours(query, matrix, k: int, exclude: Optional[Iterable[int]] =
         query: (d,) one query, or (q, d) a batch of queries.
         matrix: (n, d) the candidates, e.g. an embedding matrix with one row per token.
         k: how many neighbours to return, 1 <= k <= n - len(exclude).
-        exclude: row indices never returned (e.g. the query word's own row).
+        exclude: a row index or an iterable of row indices never returned (e.g. the query word's
+            own row); an excluded row may be a zero vector (such as a padding row).
 
     Returns:
         (indices, scores): both (k,) for one query or (q, k) for a batch; ``indices`` are rows of
@@ -126,26 +137,47 @@ def nearest_neighbours(query, matrix, k: int, exclude: Optional[Iterable[int]] =
 
     Raises:
         TypeError: non-float input.
-        ValueError: wrong shapes, a zero vector, an out-of-range ``exclude`` index, or k out of range.
+        ValueError: wrong shapes, NaN or inf, a zero vector (in a row that is not excluded), or k out of range.
+        IndexError: an ``exclude`` index out of range.
     """
-    query, matrix = _to_numpy(query, "query"), _to_numpy(matrix, "matrix")
-    if matrix.ndim != 2:
-        raise ValueError(f"matrix: expected shape (n, d), got shape {matrix.shape}")
-    if query.ndim not in (1, 2):
-        raise ValueError(f"query: expected shape (d,) or (q, d), got shape {query.shape}")
-    check_last_dim(query, matrix.shape[1], "query")
-    excluded = sorted({int(i) for i in (exclude or ())})
-    if excluded and not (0 <= excluded[0] and excluded[-1] < len(matrix)):
-        raise ValueError(f"exclude: expected row indices in [0, {len(matrix)}), got {excluded}")
-    available = len(matrix) - len(excluded)
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= available:
-        raise ValueError(f"k: expected an integer in [1, {available}] (rows that can be returned), got {k!r}")
+    query, matrix, excluded = _check_search(query, matrix, exclude)
+    k = check_int(k, "k", 1, len(matrix) - len(excluded))
 
-    scores = normalize(query, name="query") @ normalize(matrix, name="matrix").T  # (q, n) or (n,): every cosine at once
+    scores = normalize(query, name="query") @ _unit_rows(matrix, excluded).T  # (q, n) or (n,): every cosine at once
     scores[..., excluded] = -np.inf
     indices = np.argsort(-scores, axis=-1, kind="stable")[..., :k]
     return indices, np.take_along_axis(scores, indices, axis=-1)
 # --8<-- [end:nearest]
+
+
+def _check_search(query, matrix, exclude):
+    """query (d,) or (q, d) and matrix (n, d), finite; exclude as sorted distinct row indices."""
+    query, matrix = _to_numpy(query, "query"), _to_numpy(matrix, "matrix")
+    if matrix.ndim != 2 or matrix.shape[0] == 0:
+        raise ValueError(f"matrix: expected shape (n, d) with n >= 1 rows, got shape {matrix.shape}")
+    if query.ndim not in (1, 2):
+        raise ValueError(f"query: expected shape (d,) or (q, d), got shape {query.shape}")
+    check_last_dim(query, matrix.shape[1], "query")
+    check_finite(query, "query")
+    check_finite(matrix, "matrix")
+    if exclude is None:
+        exclude = []
+    elif isinstance(exclude, (str, bytes)) or not (np.ndim(exclude) == 0 or hasattr(exclude, "__iter__")):
+        raise TypeError(f"exclude: expected a row index or an iterable of row indices, got {brief(exclude)}")
+    excluded = sorted(set(as_id_array(np.reshape(exclude, -1) if np.ndim(exclude) == 0 else list(exclude),
+                                      len(matrix), "exclude", what="row indices").tolist()))
+    if len(excluded) == len(matrix):
+        raise ValueError(f"exclude: expected at least one row of matrix left to return, got all {len(matrix)} rows excluded")
+    return query, matrix, excluded
+
+
+def _unit_rows(matrix: np.ndarray, excluded: list[int]) -> np.ndarray:
+    """Rows normalised to unit length; an excluded row may be zero (it is never returned), any other may not."""
+    norms = np.linalg.norm(matrix, axis=-1)
+    zero = norms == 0
+    zero[excluded] = False
+    _check_nonzero(np.where(zero, 0.0, 1.0), "matrix")
+    return matrix / np.where(norms == 0, 1.0, norms)[:, None]
 
 
 def _to_numpy(x, name: str) -> np.ndarray:
@@ -174,8 +206,7 @@ def sentence_vector(token_vectors, how: str = "mean"):
         ValueError: fewer than 2 axes, T = 0, or an unknown ``how``.
     """
     x = _as_float(token_vectors, "token_vectors")
-    if how not in ("mean", "sum"):
-        raise ValueError(f"how: expected 'mean' or 'sum', got {how!r}")
+    check_choice(how, ("mean", "sum"), "how")
     if x.ndim < 2 or x.shape[-2] == 0:
         raise ValueError(f"token_vectors: expected shape (..., T, d) with T >= 1 tokens, got shape {tuple(x.shape)}")
     total = x.sum(-2)

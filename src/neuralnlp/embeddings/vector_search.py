@@ -15,7 +15,7 @@ from typing import Hashable, Sequence
 
 import numpy as np
 
-from neuralnlp._checks import as_float_array, check_last_dim
+from neuralnlp._checks import as_float_array, check_finite, check_int, check_last_dim, check_positive_int, check_tokens
 from neuralnlp.embeddings.similarity import normalize
 
 
@@ -32,15 +32,14 @@ class BruteForceIndex:
         1 <= k <= len(index); ties keep the order in which vectors were added.
 
     Raises:
-        TypeError: non-float vectors or query.
-        ValueError: a wrong shape, a zero vector, a repeated id, ids and vectors of different
-            lengths, or k out of range.
+        TypeError: non-float vectors or query, ids that are not labels (a str, tensors), a size that
+            is not an integer.
+        ValueError: a wrong shape, NaN or inf, a zero vector, a repeated id, ids and vectors of
+            different lengths, a search in an empty index, or k out of range.
     """
 
     def __init__(self, dim: int):
-        if isinstance(dim, bool) or not isinstance(dim, (int, np.integer)) or dim < 1:
-            raise ValueError(f"dim: expected a positive integer, got {dim!r}")
-        self.dim = int(dim)
+        self.dim = check_positive_int(dim, "dim")
         self.ids: list[Hashable] = []
         self.vectors = np.empty((0, self.dim))  # unit rows, one per id
 
@@ -50,7 +49,8 @@ class BruteForceIndex:
         if vectors.ndim != 2:
             raise ValueError(f"vectors: expected shape (n, {self.dim}), got shape {vectors.shape}")
         check_last_dim(vectors, self.dim, "vectors")
-        ids = list(ids)
+        check_finite(vectors, "vectors")
+        ids = check_tokens(ids, "ids")  # labels: str or int, as tokens are
         if len(ids) != len(vectors):
             raise ValueError(f"ids: expected {len(vectors)} ids, one per vector, got {len(ids)}")
         seen, clash = set(self.ids), []
@@ -66,17 +66,23 @@ class BruteForceIndex:
 
     def search(self, query, k: int):
         """The ``k`` stored ids most similar to ``query`` (d,) or (q, d), best first, with their cosines."""
-        query = as_float_array(query, "query")
-        if query.ndim not in (1, 2):
-            raise ValueError(f"query: expected shape ({self.dim},) or (q, {self.dim}), got shape {query.shape}")
-        check_last_dim(query, self.dim, "query")
-        if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= len(self):
-            raise ValueError(f"k: expected an integer in [1, {len(self)}] (vectors in the index), got {k!r}")
+        query = self._check_query(query, k)
         scores = normalize(query.astype(np.float64), name="query") @ self.vectors.T  # (q, n): all cosines at once
         top = np.argsort(-scores, axis=-1, kind="stable")[..., :k]
         found = [self.ids[i] for i in top] if top.ndim == 1 else [[self.ids[i] for i in row] for row in top]
         return found, np.take_along_axis(scores, top, axis=-1)
 # --8<-- [end:index]
+
+    def _check_query(self, query, k) -> np.ndarray:
+        query = as_float_array(query, "query")
+        if query.ndim not in (1, 2):
+            raise ValueError(f"query: expected shape ({self.dim},) or (q, {self.dim}), got shape {query.shape}")
+        check_last_dim(query, self.dim, "query")
+        check_finite(query, "query")
+        if not len(self):
+            raise ValueError("index: expected at least one stored vector to search, got an empty index (call add first)")
+        check_int(k, "k", 1, len(self))
+        return query
 
     def __len__(self) -> int:
         return len(self.ids)

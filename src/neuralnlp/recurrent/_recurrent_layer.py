@@ -11,7 +11,7 @@ from typing import Optional
 import torch
 from torch import nn
 
-from neuralnlp._checks import check_tensor_shape
+from neuralnlp._checks import check_bool, check_float_dtype, check_positive_int, check_tensor_shape
 
 
 def check_sequence_input(x: torch.Tensor, input_size: int, batch_first: bool) -> None:
@@ -59,6 +59,11 @@ def init_uniform(module: nn.Module, hidden_size: int) -> None:
 
 def register_parameters(module: nn.Module, input_size: int, hidden_size: int, gates: int,
                          bias: bool, dtype: Optional[torch.dtype]) -> None:
+    """Check the sizes, bias flag and dtype, then create and initialise weight_ih, weight_hh, bias_ih, bias_hh."""
+    module.input_size = input_size = check_positive_int(input_size, "input_size")  # plain ints, NumPy's accepted
+    module.hidden_size = hidden_size = check_positive_int(hidden_size, "hidden_size")
+    check_bool(bias, "bias")
+    check_float_dtype(dtype)
     dtype = torch.get_default_dtype() if dtype is None else dtype
     rows = gates * hidden_size
     module.weight_ih = nn.Parameter(torch.empty(rows, input_size, dtype=dtype))
@@ -96,7 +101,7 @@ def sequence_to_time_major(x: torch.Tensor, h0, hidden_size: int, batch_first: b
     if h0 is None:
         return x, x.new_zeros(batch, hidden_size), batched
     expected = (1, batch, hidden_size) if batched else (1, hidden_size)
-    check_tensor_shape(h0, expected, x.dtype, name)
+    check_tensor_shape(h0, expected, x.dtype, name, device=x.device)
     return x, (h0[0] if batched else h0), batched
 
 

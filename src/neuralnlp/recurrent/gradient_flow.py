@@ -19,23 +19,23 @@ from typing import Iterable, Union
 
 import torch
 
+from neuralnlp._checks import brief, check_float_tensor, check_real, check_tensor_shape
+from neuralnlp.recurrent.rnn import RNN
+
 Tensors = Union[torch.Tensor, Iterable[torch.Tensor]]
 
 
 def _hidden_states(rnn, x: torch.Tensor, h0) -> torch.Tensor:
     """Run ``rnn`` on one sequence and return h_0, h_1, ..., h_T stacked: (T + 1, hidden)."""
     hidden_size = rnn.weight_hh.shape[0]
-    if not torch.is_tensor(x) or not x.is_floating_point():
-        got = x.dtype if torch.is_tensor(x) else type(x).__name__
-        raise TypeError(f"x: expected a floating-point torch.Tensor, got {got}")
+    check_float_tensor(x, "x", rnn.weight_ih.dtype, rnn.weight_ih.device)
     if x.ndim != 2 or x.shape[1] != rnn.weight_ih.shape[1]:
         raise ValueError(
             f"x: expected one unbatched sequence of shape (seq, {rnn.weight_ih.shape[1]}), got shape {tuple(x.shape)}"
         )
     if h0 is None:
         h0 = x.new_zeros(hidden_size)
-    if h0.shape != (hidden_size,):
-        raise ValueError(f"h0: expected shape ({hidden_size},), got shape {tuple(h0.shape)}")
+    check_tensor_shape(h0, (hidden_size,), x.dtype, "h0", device=x.device)
     output, _ = rnn(x, h0.unsqueeze(0))  # unbatched: output (seq, hidden)
     return torch.cat([h0.unsqueeze(0), output])
 
@@ -58,10 +58,13 @@ def hidden_state_jacobian_norms(rnn, x: torch.Tensor, h0: torch.Tensor | None = 
         (T + 1,) tensor; entry t is ‖∂h_T/∂h_t‖₂, so entry T is 1 and entry 0 spans all T steps.
 
     Raises:
-        TypeError: x is not a floating-point tensor.
-        ValueError: x or h0 has the wrong shape, or the RNN does not use tanh.
+        TypeError: rnn is not our ``RNN``; x or h0 is not a floating-point tensor of the parameters' dtype.
+        ValueError: x or h0 has the wrong shape or device, or the RNN does not use tanh.
     """
-    if getattr(rnn, "nonlinearity", "tanh") != "tanh":
+    if not isinstance(rnn, RNN):
+        raise TypeError(f"rnn: expected a neuralnlp.recurrent.rnn.RNN (copy a torch.nn.RNN with RNN.from_torch), "
+                        f"got {brief(rnn)}")
+    if rnn.nonlinearity != "tanh":
         raise ValueError(f"rnn: expected nonlinearity 'tanh', got {rnn.nonlinearity!r}")
     with torch.no_grad():
         h = _hidden_states(rnn, x, h0)
@@ -92,24 +95,46 @@ def clip_grad_norm(parameters: Tensors, max_norm: float) -> torch.Tensor:
 
     Args:
         parameters: a tensor or an iterable of tensors; those whose ``.grad`` is ``None`` are skipped.
-        max_norm: the largest global norm allowed, > 0.
+            Sparse gradients (``Embedding(sparse=True)``) count with their summed rows.
+        max_norm: the largest global norm allowed, > 0 (any real number; inf turns clipping off).
 
     Returns:
         The global norm ‖g‖ before clipping, a 0-d tensor.
 
     Raises:
-        ValueError: max_norm is not a positive number.
+        TypeError: parameters is not a tensor or an iterable of tensors (a module, say), or max_norm
+            is not a real number.
+        ValueError: max_norm is not positive, or the gradients are not finite (clipping would spread
+            the NaN or inf to every parameter).
     """
-    if not isinstance(max_norm, (int, float)) or isinstance(max_norm, bool) or not max_norm > 0:
-        raise ValueError(f"max_norm: expected a positive number, got {max_norm!r}")
-    if torch.is_tensor(parameters):
-        parameters = [parameters]
-    grads = [p.grad for p in parameters if p.grad is not None]
+    max_norm = check_real(max_norm, "max_norm", 0, min_open=True, finite=False)
+    grads = _gradients(parameters)
     if not grads:
         return torch.tensor(0.0)
-    total_norm = torch.linalg.vector_norm(torch.stack([torch.linalg.vector_norm(g) for g in grads]))
+    total_norm = torch.linalg.vector_norm(torch.stack([_norm(g) for g in grads]))
+    if not torch.isfinite(total_norm):
+        raise ValueError(f"parameters: expected finite gradients, got a global gradient norm of {total_norm.item()}")
     scale = torch.clamp(max_norm / (total_norm + 1e-6), max=1.0)
     for g in grads:
         g.mul_(scale)  # in place, like torch: the optimizer reads p.grad next
     return total_norm
 # --8<-- [end:clip]
+
+
+def _gradients(parameters) -> list[torch.Tensor]:
+    """The ``.grad`` of every tensor of ``parameters`` that has one."""
+    if torch.is_tensor(parameters):
+        parameters = [parameters]
+    elif isinstance(parameters, torch.nn.Module) or not hasattr(parameters, "__iter__"):
+        raise TypeError(f"parameters: expected a tensor or an iterable of tensors such as model.parameters(), "
+                        f"got {brief(parameters)}")
+    parameters = list(parameters)
+    for i, p in enumerate(parameters):
+        if not torch.is_tensor(p):
+            raise TypeError(f"parameters[{i}]: expected a torch.Tensor, got {brief(p)}")
+    return [p.grad for p in parameters if p.grad is not None]
+
+
+def _norm(g: torch.Tensor) -> torch.Tensor:
+    """‖g‖₂; a sparse gradient is coalesced first, so rows looked up twice count once, summed."""
+    return torch.linalg.vector_norm(g.coalesce().values() if g.is_sparse else g)

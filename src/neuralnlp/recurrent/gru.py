@@ -23,7 +23,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from neuralnlp._checks import check_float_tensor, check_tensor_shape
+from neuralnlp._checks import check_bool, check_float_tensor, check_tensor_shape
 from neuralnlp.recurrent._recurrent_layer import (
     check_sequence_input,
     check_step_input,
@@ -89,11 +89,11 @@ class GRUCell(nn.Module):
 
     def _checked_state(self, x, h) -> torch.Tensor:
         """Validate x and h; return h, or zeros shaped like it when h is None."""
-        check_float_tensor(x, "x", self.weight_ih.dtype)
+        check_float_tensor(x, "x", self.weight_ih.dtype, self.weight_ih.device)
         check_step_input(x, self.input_size)
         if h is None:
             return x.new_zeros(*x.shape[:-1], self.hidden_size)
-        check_tensor_shape(h, (*x.shape[:-1], self.hidden_size), x.dtype, "h")
+        check_tensor_shape(h, (*x.shape[:-1], self.hidden_size), x.dtype, "h", device=x.device)
         return h
 
     def gates(self, x: torch.Tensor, h: Optional[torch.Tensor] = None):
@@ -164,12 +164,13 @@ class GRU(nn.Module):
     def __init__(self, input_size: int, hidden_size: int, bias: bool = True, batch_first: bool = False,
                  *, dtype: Optional[torch.dtype] = None):
         super().__init__()
-        self.input_size, self.hidden_size, self.bias, self.batch_first = input_size, hidden_size, bias, batch_first
+        self.input_size, self.hidden_size, self.bias = input_size, hidden_size, bias
+        self.batch_first = check_bool(batch_first, "batch_first")
         register_parameters(self, input_size, hidden_size, 3, bias, dtype)
 
     def forward(self, x: torch.Tensor, h0: Optional[torch.Tensor] = None) -> tuple[torch.Tensor, torch.Tensor]:
         """Run the recurrence over x from h0; returns (output, h_n). Shapes and errors in the class docstring."""
-        check_float_tensor(x, "x", self.weight_ih.dtype)
+        check_float_tensor(x, "x", self.weight_ih.dtype, self.weight_ih.device)
         check_sequence_input(x, self.input_size, self.batch_first)
         x, h, batched = sequence_to_time_major(x, h0, self.hidden_size, self.batch_first, "h0")
         # --8<-- [start:recurrence]

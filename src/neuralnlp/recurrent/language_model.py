@@ -28,6 +28,18 @@ import math
 import torch
 from torch import nn
 
+from neuralnlp._checks import (
+    as_id_tensor,
+    brief,
+    check_bool,
+    check_choice,
+    check_float_dtype,
+    check_float_tensor,
+    check_int,
+    check_positive_int,
+    check_real,
+    check_torch_generator,
+)
 from neuralnlp.recurrent.gru import GRU
 from neuralnlp.recurrent.rnn import RNN
 
@@ -37,23 +49,18 @@ _CELLS = {"rnn": RNN, "gru": GRU}
 def check_token_ids(ids, vocab_size: int, name: str = "ids", min_length: int = 1) -> torch.Tensor:
     """Return ``ids`` as a torch.long tensor of shape (seq,) or (batch, seq), or raise.
 
-    TypeError for a non-integer dtype; ValueError for another number of dimensions, fewer than
-    ``min_length`` tokens per sequence, or an id outside [0, vocab_size − 1] (naming the id and its position).
+    TypeError for a non-integer dtype (token strings included); ValueError for another number of
+    dimensions or fewer than ``min_length`` tokens per sequence; IndexError for an id outside
+    [0, vocab_size − 1] (naming the id and its position). The same check as an embedding layer's.
     """
-    ids = torch.as_tensor(ids)
-    if ids.dtype.is_floating_point or ids.dtype.is_complex or ids.dtype == torch.bool:
-        raise TypeError(f"{name}: expected integer token ids (torch.long), got dtype {ids.dtype}")
+    ids = as_id_tensor(ids, vocab_size, name, what="token ids", size_name="vocab_size")
     if ids.dim() not in (1, 2):
         raise ValueError(f"{name}: expected shape (seq,) or (batch, seq), got shape {tuple(ids.shape)}")
     if ids.shape[-1] < min_length:
         raise ValueError(f"{name}: expected at least {min_length} tokens per sequence, got shape {tuple(ids.shape)}")
-    bad = (ids < 0) | (ids >= vocab_size)
-    if bad.any():
-        position = tuple(int(i) for i in bad.nonzero()[0])
-        raise ValueError(
-            f"{name}: expected token ids in [0, {vocab_size - 1}], got {int(ids[position])} at position {position}"
-        )
-    return ids.long()
+    if ids.dim() == 2 and ids.shape[0] == 0:
+        raise ValueError(f"{name}: expected at least one sequence, got shape {tuple(ids.shape)}")
+    return ids
 
 
 # --8<-- [start:model]
@@ -75,14 +82,17 @@ class RNNLanguageModel(nn.Module):
         logits: (batch, seq, V) or (seq, V); logits[..., t, :] scores the token after ids[..., t].
         h_n: (1, batch, H) or (1, H), the last hidden state, to continue the same text later.
 
-    Raises ValueError for a bad ``cell`` or out-of-range id, TypeError for non-integer ids.
+    Raises ValueError for a bad ``cell`` or size, IndexError for an out-of-range id, TypeError for
+    non-integer ids or sizes.
     """
 
     def __init__(self, vocab_size: int, embedding_dim: int, hidden_size: int, cell: str = "rnn", *, dtype=None):
         super().__init__()
-        if cell not in _CELLS:
-            raise ValueError(f"cell: expected one of {sorted(_CELLS)}, got {cell!r}")
-        self.vocab_size, self.cell = vocab_size, cell
+        check_choice(cell, _CELLS, "cell")
+        for name, size in (("vocab_size", vocab_size), ("embedding_dim", embedding_dim), ("hidden_size", hidden_size)):
+            check_positive_int(size, name)
+        check_float_dtype(dtype)
+        self.vocab_size, self.cell = int(vocab_size), cell
         self.embedding = nn.Embedding(vocab_size, embedding_dim, dtype=dtype)
         self.recurrent = _CELLS[cell](embedding_dim, hidden_size, batch_first=True, dtype=dtype)
         self.head = nn.Linear(hidden_size, vocab_size, dtype=dtype)
@@ -104,12 +114,7 @@ def next_token_cross_entropy(logits: torch.Tensor, targets: torch.Tensor) -> tor
     logits: (batch, seq, V) or (seq, V), float; targets: token ids of the same leading shape.
     Equals ``torch.nn.functional.cross_entropy(logits.reshape(-1, V), targets.reshape(-1))``.
     """
-    if logits.dim() < 2 or logits.shape[:-1] != targets.shape:
-        raise ValueError(
-            f"targets: expected shape {tuple(logits.shape[:-1])} (logits without the vocabulary axis), "
-            f"got shape {tuple(targets.shape)}"
-        )
-    targets = check_token_ids(targets, logits.shape[-1], "targets")
+    targets = _check_logits_and_targets(logits, targets)
     log_p = torch.log_softmax(logits, dim=-1)
     return -log_p.gather(-1, targets.unsqueeze(-1)).mean()
 
@@ -119,7 +124,7 @@ def language_model_loss(model: RNNLanguageModel, ids) -> torch.Tensor:
 
     ids: (batch, seq + 1) or (seq + 1,) token ids, at least 2 per sequence.
     """
-    ids = check_token_ids(ids, model.vocab_size, min_length=2)
+    ids = check_token_ids(ids, _checked(model).vocab_size, min_length=2)
     logits, _ = model(ids[..., :-1])
     return next_token_cross_entropy(logits, ids[..., 1:])
 # --8<-- [end:loss]
@@ -160,11 +165,7 @@ def train_language_model(
 
     ids: (N,) token ids with N > seq_len. Returns a list of ``steps`` floats (the training losses).
     """
-    ids = check_token_ids(ids, model.vocab_size, min_length=seq_len + 1)
-    if ids.dim() != 1:
-        raise ValueError(f"ids: expected one token stream of shape (N,), got shape {tuple(ids.shape)}")
-    if isinstance(steps, bool) or not isinstance(steps, int) or steps < 1:
-        raise ValueError(f"steps: expected an int >= 1, got {steps!r}")
+    ids = _check_training(model, ids, steps, batch_size, seq_len, lr, max_grad_norm, linear_decay, generator)
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)
     schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda k: 1 - k / steps if linear_decay else 1.0)
     offsets = torch.arange(seq_len + 1)
@@ -194,13 +195,7 @@ def sample(model: RNNLanguageModel, prompt_ids, length: int, temperature: float 
     prompt_ids: (P,) token ids, P ≥ 1. Returns the new tokens only, a (length,) torch.long tensor.
     Raises ValueError for a bad prompt, a negative temperature or length; TypeError for non-integer ids.
     """
-    prompt_ids = check_token_ids(prompt_ids, model.vocab_size, "prompt_ids")
-    if prompt_ids.dim() != 1:
-        raise ValueError(f"prompt_ids: expected shape (P,), got shape {tuple(prompt_ids.shape)}")
-    if not temperature >= 0:
-        raise ValueError(f"temperature: expected a number >= 0, got {temperature}")
-    if isinstance(length, bool) or not isinstance(length, int) or length < 0:
-        raise ValueError(f"length: expected an int >= 0, got {length!r}")
+    prompt_ids = _check_sampling(model, prompt_ids, length, temperature, generator)
     new_tokens = []
     with torch.no_grad():
         logits, h = model(prompt_ids)
@@ -209,8 +204,64 @@ def sample(model: RNNLanguageModel, prompt_ids, length: int, temperature: float 
             if temperature == 0:
                 token = z.argmax().view(1)
             else:
-                token = torch.multinomial(torch.softmax(z / temperature, dim=-1), 1, generator=generator)
+                token = torch.multinomial(torch.softmax(_divide(z, temperature), dim=-1), 1, generator=generator)
             new_tokens.append(token)
             logits, h = model(token, h)
     return torch.cat(new_tokens) if new_tokens else torch.zeros(0, dtype=torch.long)
 # --8<-- [end:sample]
+
+
+def _checked(model) -> RNNLanguageModel:
+    if not isinstance(model, RNNLanguageModel):
+        raise TypeError(f"model: expected an RNNLanguageModel, got {brief(model)}")
+    return model
+
+
+def _check_logits_and_targets(logits, targets) -> torch.Tensor:
+    check_float_tensor(logits, "logits")
+    if logits.dim() < 2 or logits.shape[-1] == 0 or logits[..., 0].numel() == 0:
+        raise ValueError(f"logits: expected shape (seq, V) or (batch, seq, V) with at least one position and one "
+                         f"token, got shape {tuple(logits.shape)}")
+    targets = as_id_tensor(targets, logits.shape[-1], "targets", what="token ids", size_name="V")
+    if logits.shape[:-1] != targets.shape:
+        raise ValueError(
+            f"targets: expected shape {tuple(logits.shape[:-1])} (logits without the vocabulary axis), "
+            f"got shape {tuple(targets.shape)}"
+        )
+    return targets
+
+
+def _check_training(model, ids, steps, batch_size, seq_len, lr, max_grad_norm, linear_decay, generator):
+    """Every setting of ``train_language_model``, checked before the model changes; returns ids as a tensor."""
+    _checked(model)
+    check_positive_int(steps, "steps")
+    check_positive_int(batch_size, "batch_size")
+    seq_len = check_positive_int(seq_len, "seq_len")
+    check_real(lr, "lr", 0, min_open=True, what="a learning rate")
+    check_real(max_grad_norm, "max_grad_norm", 0, min_open=True, finite=False)
+    check_bool(linear_decay, "linear_decay")
+    check_torch_generator(generator)
+    ids = check_token_ids(ids, model.vocab_size, min_length=seq_len + 1)
+    if ids.dim() != 1:
+        raise ValueError(f"ids: expected one token stream of shape (N,), got shape {tuple(ids.shape)}")
+    return ids
+
+
+def _check_sampling(model, prompt_ids, length, temperature, generator) -> torch.Tensor:
+    prompt_ids = check_token_ids(prompt_ids, _checked(model).vocab_size, "prompt_ids")
+    if prompt_ids.dim() != 1:
+        raise ValueError(f"prompt_ids: expected shape (P,), got shape {tuple(prompt_ids.shape)}")
+    check_real(temperature, "temperature", 0)
+    check_int(length, "length", 0)
+    check_torch_generator(generator)
+    return prompt_ids
+
+
+def _divide(z: torch.Tensor, temperature: float) -> torch.Tensor:
+    """z / temperature; when a tiny temperature overflows that, (z − max z) / temperature in float64: the same
+    softmax, with the largest logit at 0 and the others at −inf."""
+    scaled = z / temperature
+    if bool(torch.isfinite(scaled).all()):
+        return scaled
+    z = z.double()
+    return (z - z.max()) / temperature

@@ -15,7 +15,14 @@ from __future__ import annotations
 
 import torch
 
-from neuralnlp._checks import check_positive_int
+from neuralnlp._checks import (
+    brief,
+    check_float_tensor,
+    check_int,
+    check_positive_int,
+    check_real,
+    check_torch_generator,
+)
 
 
 # --8<-- [start:data]
@@ -41,6 +48,7 @@ def recall_first_token(
     check_positive_int(n_steps, "n_steps")
     check_positive_int(batch_size, "batch_size")
     check_positive_int(n_symbols, "n_symbols", minimum=2)
+    check_torch_generator(generator)
     tokens = torch.randint(n_symbols, (n_steps + 1, batch_size), generator=generator)
     x = torch.nn.functional.one_hot(tokens, n_symbols).float()
     return x, tokens[0]
@@ -51,24 +59,68 @@ class LastStateClassifier(torch.nn.Module):
     """Class scores from the last hidden state of a recurrent module: logits = W h_T + b.
 
     Args:
-        recurrent: a single-layer module called as ``recurrent(x) -> (output, h_n)`` with
-            h_n of shape (1, batch, hidden), e.g. ``neuralnlp.recurrent.rnn.RNN`` or ``neuralnlp.recurrent.gru.GRU``.
+        recurrent: a single-layer, unidirectional, time-major module called as
+            ``recurrent(x) -> (output, h_n)`` with h_n of shape (1, batch, hidden), e.g.
+            ``neuralnlp.recurrent.rnn.RNN``, ``neuralnlp.recurrent.gru.GRU``, ``torch.nn.RNN`` or ``torch.nn.GRU``.
         hidden_size: its hidden size.
         n_classes: number of classes.
 
     Shapes:
         x: (seq, batch, input)  ->  logits: (batch, n_classes)
+
+    Raises:
+        TypeError: ``recurrent`` is not a module, or is an LSTM (its h_n is a pair (h, c)).
+        ValueError: a module with several layers, both directions or ``batch_first=True``; a
+            ``hidden_size`` other than the module's; h_n of another shape than (1, batch, hidden_size).
     """
 
     def __init__(self, recurrent: torch.nn.Module, hidden_size: int, n_classes: int):
         super().__init__()
+        hidden_size = check_positive_int(hidden_size, "hidden_size")
+        _check_recurrent(recurrent, hidden_size)
         self.recurrent = recurrent
-        self.readout = torch.nn.Linear(hidden_size, n_classes)
+        self.readout = torch.nn.Linear(hidden_size, check_positive_int(n_classes, "n_classes"))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """Logits (batch, n_classes) from the last hidden state of ``recurrent(x)``; x: (seq, batch, input)."""
         _, h_n = self.recurrent(x)
+        batch = x.shape[1] if x.dim() == 3 else None
+        expected = (1, batch, self.readout.in_features) if batch is not None else (1, self.readout.in_features)
+        check_float_tensor(h_n, "recurrent(x)[1] (h_n)")
+        if tuple(h_n.shape) != expected:
+            raise ValueError(f"recurrent(x)[1] (h_n): expected shape {expected}, got shape {tuple(h_n.shape)}")
         return self.readout(h_n[0])
+
+
+def _check_recurrent(module, hidden_size: int) -> None:
+    """A module whose h_n is (1, batch, hidden): one layer, one direction, time first."""
+    if not isinstance(module, torch.nn.Module):
+        raise TypeError(f"recurrent: expected a recurrent torch.nn.Module such as GRU, got {brief(module)}")
+    if isinstance(module, (torch.nn.LSTM, torch.nn.LSTMCell)):
+        raise TypeError("recurrent: expected a module returning (output, h_n) like RNN or GRU, got LSTM "
+                        "(its h_n is a pair (h_n, c_n))")
+    layers, bidirectional = getattr(module, "num_layers", 1), getattr(module, "bidirectional", False)
+    if layers != 1 or bidirectional:
+        raise ValueError(f"recurrent: expected a single-layer unidirectional module (its h_n[0] is the last state), "
+                         f"got num_layers={layers}, bidirectional={bidirectional}")
+    if getattr(module, "batch_first", False):
+        raise ValueError("recurrent: expected a time-major module (batch_first=False), as x is (seq, batch, input), "
+                         "got batch_first=True")
+    size = getattr(module, "hidden_size", hidden_size)
+    if size != hidden_size:
+        raise ValueError(f"hidden_size: expected {size}, the hidden_size of recurrent, got {hidden_size}")
+
+
+def _check_logits(logits, batch_size: int, n_symbols: int) -> None:
+    check_float_tensor(logits, "model(x)")
+    if tuple(logits.shape) != (batch_size, n_symbols):
+        raise ValueError(f"model(x): expected logits of shape ({batch_size}, {n_symbols}), one score per symbol, "
+                         f"got shape {tuple(logits.shape)}")
+
+
+def _check_model(model) -> None:
+    if not isinstance(model, torch.nn.Module):
+        raise TypeError(f"model: expected a torch.nn.Module, got {brief(model)}")
 
 
 # --8<-- [start:train]
@@ -91,9 +143,10 @@ def train_recall(
         The training loss of every step.
 
     Raises:
-        TypeError, ValueError: steps (or a size passed on to ``recall_first_token``) is not a positive integer.
+        TypeError, ValueError: a size that is not a positive integer, lr not > 0, a model without
+            parameters, or logits of another shape than (batch_size, n_symbols).
     """
-    check_positive_int(steps, "steps")
+    _check_training(model, n_steps, steps, batch_size, n_symbols, lr, seed)
     generator = torch.Generator().manual_seed(seed)
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)
     losses = []
@@ -123,7 +176,23 @@ def recall_accuracy(
     Returns:
         Accuracy in [0, 1]: the share of sequences where the largest logit is the first token.
     """
-    x, y = recall_first_token(n_steps, n_sequences, n_symbols, torch.Generator().manual_seed(seed))
+    _check_model(model)
+    check_positive_int(n_sequences, "n_sequences")
+    x, y = recall_first_token(n_steps, n_sequences, n_symbols, torch.Generator().manual_seed(check_int(seed, "seed", 0)))
     with torch.no_grad():
-        predicted = model(x).argmax(dim=-1)
+        logits = model(x)
+    _check_logits(logits, n_sequences, n_symbols)
+    predicted = logits.argmax(dim=-1)
     return (predicted == y).float().mean().item()
+
+
+def _check_training(model, n_steps, steps, batch_size, n_symbols, lr, seed) -> None:
+    _check_model(model)
+    if not any(p.requires_grad for p in model.parameters()):
+        raise ValueError("model: expected a module with parameters to train, got none that requires grad")
+    check_positive_int(n_steps, "n_steps")
+    check_positive_int(steps, "steps")
+    check_positive_int(batch_size, "batch_size")
+    check_positive_int(n_symbols, "n_symbols", minimum=2)
+    check_real(lr, "lr", 0, min_open=True, what="a learning rate")
+    check_int(seed, "seed", 0)

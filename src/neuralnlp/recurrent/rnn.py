@@ -25,7 +25,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from neuralnlp._checks import check_float_tensor, check_tensor_shape
+from neuralnlp._checks import check_bool, check_choice, check_float_tensor, check_tensor_shape
 from neuralnlp.recurrent._recurrent_layer import (
     check_sequence_input,
     check_step_input,
@@ -69,8 +69,7 @@ class RNNCell(nn.Module):
     def __init__(self, input_size: int, hidden_size: int, bias: bool = True, nonlinearity: str = "tanh",
                  *, dtype: Optional[torch.dtype] = None):
         super().__init__()
-        if nonlinearity not in _ACTIVATIONS:
-            raise ValueError(f"nonlinearity: expected 'tanh' or 'relu', got {nonlinearity!r}")
+        check_choice(nonlinearity, _ACTIVATIONS, "nonlinearity")
         self.input_size, self.hidden_size, self.bias = input_size, hidden_size, bias
         self.nonlinearity = nonlinearity
         register_parameters(self, input_size, hidden_size, 1, bias, dtype)
@@ -78,11 +77,11 @@ class RNNCell(nn.Module):
     # --8<-- [start:cell]
     def forward(self, x: torch.Tensor, h: Optional[torch.Tensor] = None) -> torch.Tensor:
         """h' = tanh(W_ih x + b_ih + W_hh h + b_hh); shapes and errors in the class docstring."""
-        check_float_tensor(x, "x", self.weight_ih.dtype)
+        check_float_tensor(x, "x", self.weight_ih.dtype, self.weight_ih.device)
         check_step_input(x, self.input_size)
         if h is None:
             h = x.new_zeros(*x.shape[:-1], self.hidden_size)
-        check_tensor_shape(h, (*x.shape[:-1], self.hidden_size), x.dtype, "h")
+        check_tensor_shape(h, (*x.shape[:-1], self.hidden_size), x.dtype, "h", device=x.device)
         activation = _ACTIVATIONS[self.nonlinearity]
         return activation(F.linear(x, self.weight_ih, self.bias_ih) + F.linear(h, self.weight_hh, self.bias_hh))
     # --8<-- [end:cell]
@@ -136,15 +135,14 @@ class RNN(nn.Module):
     def __init__(self, input_size: int, hidden_size: int, bias: bool = True, nonlinearity: str = "tanh",
                  batch_first: bool = False, *, dtype: Optional[torch.dtype] = None):
         super().__init__()
-        if nonlinearity not in _ACTIVATIONS:
-            raise ValueError(f"nonlinearity: expected 'tanh' or 'relu', got {nonlinearity!r}")
+        check_choice(nonlinearity, _ACTIVATIONS, "nonlinearity")
         self.input_size, self.hidden_size, self.bias = input_size, hidden_size, bias
-        self.nonlinearity, self.batch_first = nonlinearity, batch_first
+        self.nonlinearity, self.batch_first = nonlinearity, check_bool(batch_first, "batch_first")
         register_parameters(self, input_size, hidden_size, 1, bias, dtype)
 
     def forward(self, x: torch.Tensor, h0: Optional[torch.Tensor] = None) -> tuple[torch.Tensor, torch.Tensor]:
         """Run the recurrence over x from h0; returns (output, h_n). Shapes and errors in the class docstring."""
-        check_float_tensor(x, "x", self.weight_ih.dtype)
+        check_float_tensor(x, "x", self.weight_ih.dtype, self.weight_ih.device)
         check_sequence_input(x, self.input_size, self.batch_first)
         x, h, batched = sequence_to_time_major(x, h0, self.hidden_size, self.batch_first, "h0")
         activation = _ACTIVATIONS[self.nonlinearity]

@@ -28,6 +28,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from neuralnlp._checks import as_id_array, as_numpy_generator, check_positive_int, check_tokens
+
 DETERMINERS = {"a": ("sg", 0.3), "the": (None, 0.5), "some": ("pl", 0.2)}  # word: (number it forces, probability)
 ADJECTIVES = ("small", "big", "black")
 NOUNS = {"sg": ("cat", "dog", "bird"), "pl": ("cats", "dogs", "birds")}
@@ -104,9 +106,8 @@ def generate(n_sentences: int, seed: int = 0) -> list[str]:
 
     The same ``n_sentences`` and ``seed`` always give the same list (NumPy ``default_rng(seed)``).
     """
-    if isinstance(n_sentences, bool) or not isinstance(n_sentences, (int, np.integer)) or n_sentences < 1:
-        raise ValueError(f"n_sentences: expected an int >= 1, got {n_sentences!r}")
-    rng = np.random.default_rng(seed)
+    check_positive_int(n_sentences, "n_sentences")
+    rng = as_numpy_generator(seed, "seed")
     tokens, state, done = [], START, 0
     while done < n_sentences:
         u, cumulative = rng.random(), 0.0
@@ -124,7 +125,7 @@ def generate(n_sentences: int, seed: int = 0) -> list[str]:
 def encode(tokens) -> list[int]:
     """Token ids of ``tokens`` (ids index ``VOCABULARY``). Raises ``KeyError`` naming an unknown token."""
     ids = []
-    for position, token in enumerate(tokens):
+    for position, token in enumerate(check_tokens(tokens, of=str)):
         if token not in TOKEN_TO_ID:
             raise KeyError(f"tokens: expected words of VOCABULARY, got {token!r} at position {position}")
         ids.append(TOKEN_TO_ID[token])
@@ -132,13 +133,15 @@ def encode(tokens) -> list[int]:
 
 
 def decode(ids) -> list[str]:
-    """The words of token ids ``ids`` (ints in [0, len(VOCABULARY) − 1]); ``ValueError`` names a bad id."""
-    out = []
-    for position, i in enumerate(np.asarray(ids).reshape(-1).tolist()):
-        if not isinstance(i, int) or not 0 <= i < len(VOCABULARY):
-            raise ValueError(f"ids: expected ints in [0, {len(VOCABULARY) - 1}], got {i!r} at position {position}")
-        out.append(VOCABULARY[i])
-    return out
+    """The words of token ids ``ids``, one sequence (n,) of ints in [0, len(VOCABULARY) − 1].
+
+    Raises ``TypeError`` for non-integer ids, ``ValueError`` for a batch (decode one row at a time),
+    ``IndexError`` naming an id out of range and its position.
+    """
+    ids = as_id_array(ids, len(VOCABULARY), "ids", size_name="len(VOCABULARY)")
+    if ids.ndim != 1:
+        raise ValueError(f"ids: expected one sequence of shape (n,), got shape {ids.shape} (decode one row at a time)")
+    return [VOCABULARY[i] for i in ids.tolist()]
 
 
 def next_token_probabilities(prefix) -> dict[str, float]:
@@ -148,7 +151,7 @@ def next_token_probabilities(prefix) -> dict[str, float]:
     Raises ``ValueError`` if ``prefix`` cannot be produced by the grammar, naming the first bad word.
     """
     state = START
-    for position, token in enumerate(prefix):
+    for position, token in enumerate(check_tokens(prefix, "prefix", of=str)):
         p, state = _step(state, token)
         if state is None:
             raise ValueError(f"prefix: expected a grammatical start of text, got {token!r} at position {position}")
@@ -164,6 +167,7 @@ def source_cross_entropy(tokens) -> float:
     positions, so exp(CE) is the perplexity of a perfect model on this very text. ``tokens`` must start
     at the beginning of a sentence; an ungrammatical word gives ``inf``.
     """
+    tokens = check_tokens(tokens, of=str)
     if len(tokens) < 2:
         raise ValueError(f"tokens: expected at least 2 tokens, got {len(tokens)}")
     p, state = _step(START, tokens[0])
@@ -181,7 +185,7 @@ def source_cross_entropy(tokens) -> float:
 def split_sentences(tokens) -> list[list[str]]:
     """Split a token list after every "."; an unfinished last sentence is dropped."""
     sentences, current = [], []
-    for token in tokens:
+    for token in check_tokens(tokens, of=str):
         current.append(token)
         if token == END:
             sentences.append(current)
@@ -192,6 +196,7 @@ def split_sentences(tokens) -> list[list[str]]:
 def is_sentence(tokens) -> bool:
     """True if ``tokens`` is exactly one complete sentence of the grammar (ending in ".")."""
     state = START
+    tokens = check_tokens(tokens, of=str)
     for position, token in enumerate(tokens):
         if state is None or (state == START and position > 0):
             return False

@@ -130,7 +130,7 @@ def test_non_float_input_is_rejected():
     model = FeedForward(2, 3, 1)
     with pytest.raises(TypeError, match=r"x: expected a floating-point tensor.*got dtype torch.int64"):
         model(torch.tensor([1, 2]))
-    with pytest.raises(TypeError, match=r"x: expected a floating-point tensor.*got type ndarray"):
+    with pytest.raises(TypeError, match=r"x: expected a floating-point torch.Tensor, got type ndarray"):
         model(np.zeros(2))
 
 

@@ -120,3 +120,34 @@ def test_non_number_data_rejected():
 def test_value_exponent_rejected():
     with pytest.raises(TypeError, match="exponent: expected a constant int or float, got Value"):
         Value(2.0) ** Value(3.0)
+
+
+def test_backward_walks_a_graph_far_deeper_than_the_recursion_limit():
+    xs = [Value(float(i % 7)) for i in range(100_000)]
+    total = Value(0.0)
+    for x in xs:
+        total = total + x * x  # a chain of 200,000 operations: a recursive walk fails near 1,000
+    total.backward()
+    assert all(x.grad == 2 * x.data for x in xs)
+
+
+def test_a_constant_raised_to_a_value_matches_torch():
+    a = Value(1.5)
+    (2.0 ** a).backward()
+    t = _torch_leaves(1.5)[0]
+    (2.0 ** t).backward()
+    assert math.isclose(a.grad, t.grad.item(), rel_tol=1e-14)
+
+
+@pytest.mark.parametrize("make, error, message", [
+    (lambda: Value(-1.0).log(), ValueError, "data: expected a value > 0 for log, got -1.0"),
+    (lambda: Value(1000.0).exp(), ValueError, "data: expected a value <= 709.78 for exp"),
+    (lambda: Value(0.0) ** -1, ZeroDivisionError, "data: expected a non-zero base for the negative exponent -1, got 0.0"),
+    (lambda: Value(1.0) / 0, ZeroDivisionError, "other: expected a non-zero divisor, got 0.0"),
+    (lambda: Value(-8.0) ** 0.5, ValueError, "data: expected a base >= 0 for the fractional exponent 0.5, got -8.0"),
+    (lambda: (-2) ** Value(1.0), ValueError, "base: expected a constant number > 0 for base ** Value, got int -2"),
+])
+def test_math_errors_name_what_they_expected(make, error, message):
+    with pytest.raises(error) as e:
+        make()
+    assert str(e.value).startswith(message)

@@ -112,7 +112,7 @@ def test_bias_must_be_a_scalar():
 
 
 def test_activation_must_be_callable():
-    with pytest.raises(TypeError, match=r"^activation: expected a function, got str$"):
+    with pytest.raises(TypeError, match=r"^activation: expected a function, got str 'relu'$"):
         Neuron(np.array([1.0, 2.0]), activation="relu")
 
 

@@ -148,6 +148,29 @@ def test_nearest_accepts_torch_tensors():
     assert idx.tolist() == [2]
 
 
+def test_nearest_excludes_a_single_row_given_as_an_int_even_row_0():
+    m = np.array([[1.0, 0.0], [0.9, 0.1], [0.0, 1.0]])
+    assert nearest_neighbours(m[0], m, k=2, exclude=0)[0].tolist() == [1, 2]
+    assert nearest_neighbours(m[0], m, k=2, exclude=np.int64(0))[0].tolist() == [1, 2]
+    assert nearest_neighbours(m[0], m, k=1, exclude=[0, 0])[0].tolist() == [1]
+
+
+def test_nearest_accepts_an_excluded_zero_row():
+    m = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]])  # row 0 as an embedding's padding row
+    idx, scores = nearest_neighbours(np.array([1.0, 0.1]), m, k=2, exclude=[0])
+    assert idx.tolist() == [1, 2] and np.isfinite(scores).all()
+    with pytest.raises(ValueError, match=r"matrix: expected non-zero vectors.*index \(0,\)"):
+        nearest_neighbours(np.array([1.0, 0.1]), m, k=2)
+
+
+def test_nearest_refuses_non_finite_values():
+    m = np.eye(3)
+    with pytest.raises(ValueError, match=r"^query: expected finite values, got nan at index \(0,\)$"):
+        nearest_neighbours(np.array([np.nan, 1.0, 0.0]), m, k=2)
+    with pytest.raises(ValueError, match=r"^matrix: expected finite values, got inf at index \(1, 2\)$"):
+        nearest_neighbours(np.ones(3), np.array([[1.0, 0, 0], [0, 1.0, np.inf]]), k=1)
+
+
 def test_nearest_errors():
     m = np.ones((4, 3))
     with pytest.raises(ValueError, match=r"k: expected an integer in \[1, 3\].*got 4"):
@@ -156,12 +179,14 @@ def test_nearest_errors():
         nearest_neighbours(np.ones(3), m, k=0)
     with pytest.raises(ValueError, match=r"query: expected shape \(\.\.\., 3\).*got shape \(2,\)"):
         nearest_neighbours(np.ones(2), m, k=1)
-    with pytest.raises(ValueError, match=r"matrix: expected shape \(n, d\), got shape \(3,\)"):
+    with pytest.raises(ValueError, match=r"matrix: expected shape \(n, d\) with n >= 1 rows, got shape \(3,\)"):
         nearest_neighbours(np.ones(3), np.ones(3), k=1)
     with pytest.raises(ValueError, match=r"query: expected shape \(d,\) or \(q, d\), got shape \(1, 1, 3\)"):
         nearest_neighbours(np.ones((1, 1, 3)), m, k=1)
-    with pytest.raises(ValueError, match=r"exclude: expected row indices in \[0, 4\), got \[7\]"):
-        nearest_neighbours(np.ones(3), m, k=1, exclude=[7])
+    with pytest.raises(IndexError, match=r"^exclude: expected row indices in \[0, 3\], got 7 at position \(1,\)$"):
+        nearest_neighbours(np.ones(3), m, k=1, exclude=[0, 7])
+    with pytest.raises(ValueError, match=r"^exclude: expected at least one row of matrix left to return, got all 4 rows excluded$"):
+        nearest_neighbours(np.ones(3), m, k=1, exclude=range(4))
     with pytest.raises(ValueError, match=r"matrix: expected non-zero vectors.*index \(2,\)"):
         nearest_neighbours(np.ones(3), np.array([[1.0, 0, 0], [0, 1.0, 0], [0, 0, 0]]), k=1)
     with pytest.raises(TypeError, match="matrix: expected a floating-point array.*int64"):

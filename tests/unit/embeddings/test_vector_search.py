@@ -50,7 +50,7 @@ def test_search_by_hand_and_length_ignored():
 
 def test_errors_name_expected_and_received():
     index = BruteForceIndex(3)
-    with pytest.raises(ValueError, match=r"k: expected an integer in \[1, 0\].*got 1"):
+    with pytest.raises(ValueError, match=r"^index: expected at least one stored vector to search, got an empty index"):
         index.search(np.ones(3), k=1)
     index.add(["x", "y"], np.ones((2, 3)))
     with pytest.raises(ValueError, match=r"vectors: expected shape \(\.\.\., 3\).*got shape \(1, 4\)"):
@@ -74,5 +74,13 @@ def test_errors_name_expected_and_received():
         index.search(np.ones(3), k=3)
     with pytest.raises(ValueError, match=r"query: expected non-zero vectors"):
         index.search(np.zeros(3), k=1)
-    with pytest.raises(ValueError, match="dim: expected a positive integer, got 0"):
+    with pytest.raises(ValueError, match=r"^query: expected finite values, got nan at index \(0,\)$"):
+        index.search(np.array([np.nan, 1.0, 0.0]), k=1)
+    with pytest.raises(ValueError, match=r"^vectors: expected finite values, got nan at index \(0, 1\)$"):
+        index.add(["z"], np.array([[1.0, np.nan, 0.0]]))
+    with pytest.raises(TypeError, match=r"^ids: expected a sequence of tokens such as \['the', 'cat'\], got str 'zw'"):
+        index.add("zw", np.ones((2, 3)))
+    assert len(index) == 2
+    with pytest.raises(ValueError, match="^dim: expected an integer >= 1, got 0$"):
         BruteForceIndex(0)
+    assert BruteForceIndex(np.int64(3)).dim == 3

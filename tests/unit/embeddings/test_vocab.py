@@ -35,8 +35,10 @@ def test_by_frequency_ties_keep_first_appearance():
 def test_min_count_drops_rare_tokens():
     vocab = Vocabulary.build("a b a c a b".split(), min_count=2)
     assert vocab.tokens == ["a", "b"]
-    with pytest.raises(KeyError, match=r"token 'c' is not in the vocabulary \(2 tokens\) and no unk token"):
+    with pytest.raises(KeyError, match=r"tokens: expected a token of the vocabulary \(2 tokens, no unk token given\), got 'c' at position 1"):
         vocab.encode(["a", "c"])
+    with pytest.raises(KeyError, match=r"token: expected a token of the vocabulary \(2 tokens, no unk token given\), got 'c'"):
+        vocab.token_to_id("c")
 
 
 def test_specials_first_and_unk_maps_unknown_tokens():

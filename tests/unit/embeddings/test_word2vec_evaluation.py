@@ -32,8 +32,11 @@ def test_spearman_matches_scipy_with_ties(seed):
 
 
 def test_spearman_errors():
-    with pytest.raises(TypeError, match="x: expected a floating-point array"):
-        spearman([1, 2, 3], [1.0, 2.0, 3.0])
+    with pytest.raises(TypeError, match=r"^x: expected an array of real numbers \(integers or floats\), got dtype bool$"):
+        spearman([True, False, True], [1.0, 2.0, 3.0])
+    with pytest.raises(ValueError, match=r"^x: expected finite values, got nan at index \(2,\)$"):
+        spearman([1.0, 2.0, np.nan, 4.0], [1.0, 2.0, 3.0, 4.0])
+    assert spearman([1, 2, 3], [1.0, 2.0, 3.0]) == 1.0  # integer scores, such as ratings, are fine
     with pytest.raises(ValueError, match=r"expected two 1-D arrays of the same length >= 2, got shapes \(3,\) and \(2,\)"):
         spearman([1.0, 2.0, 3.0], [1.0, 2.0])
     with pytest.raises(ValueError, match="constant sample"):

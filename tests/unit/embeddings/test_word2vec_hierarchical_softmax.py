@@ -67,7 +67,11 @@ def test_errors():
         hs_log_probability(np.zeros((1, 3)), inner, codes[0], points[0])
     with pytest.raises(ValueError, match=r"inner_vectors: expected shape \(\.\.\., 3\)"):
         hs_log_probability(np.zeros(3), np.zeros((2, 4)), codes[0], points[0])
-    with pytest.raises(ValueError, match=r"point: expected inner-node indices in \[0, 1\], got"):
+    with pytest.raises(IndexError, match=r"^point: expected inner-node indices in \[0, 1\] \(V - 1=2\), got 5 at position \(0,\)$"):
         hs_grad(np.zeros(3), inner, [0], [5])
+    with pytest.raises(IndexError, match=r"^code: expected branches \(0 or 1\) in \[0, 1\], got 2 at position \(1,\)$"):
+        hs_log_probability(np.zeros(3), inner, [0, 2], [1, 0])
+    with pytest.raises(ValueError, match=r"^points: expected 3 \(V = len\(inner_vectors\) \+ 1\) paths, one per word"):
+        hs_probabilities(np.zeros(3), inner, codes, points[:2])
     with pytest.raises(ValueError, match="code, point: expected two 1-D arrays of equal length"):
         hs_grad(np.zeros(3), inner, [0, 1], [1])

@@ -74,7 +74,9 @@ def test_huffman_properties_on_random_counts(seed):
 
 @pytest.mark.parametrize(
     "counts, message",
-    [([5], "at least 2 word counts, got shape \\(1,\\)"), ([[1, 2]], "got shape \\(1, 2\\)"), ([3, -1], "non-negative")],
+    [([5], "at least 2 word counts, got shape \\(1,\\)"), ([[1, 2]], "got shape \\(1, 2\\)"),
+     ([3, -1], "counts >= 0, got -1 at index 1"), ([np.inf, 1, 1], "finite values, got inf at index \\(0,\\)"),
+     ([np.nan, 1, 1], "finite values, got nan at index \\(0,\\)")],
 )
 def test_errors(counts, message):
     with pytest.raises(ValueError, match=f"counts: expected .*{message}"):

@@ -114,7 +114,31 @@ def test_errors():
         SkipGram(V, D, "negative")(TARGET, CONTEXT)
     with pytest.raises(ValueError, match="contexts: expected at least one context word"):
         CBOW(V, D, "softmax")(torch.tensor([[-1, -1]]), torch.tensor([0]))
-    with pytest.raises(IndexError, match="id 9 at position"):
+    with pytest.raises(IndexError, match=r"^target: expected word ids in \[0, 6\] \(vocab_size=7\), got 9 at position \(0,\)$"):
         SkipGram(V, D, "softmax")(torch.tensor([9]), torch.tensor([0]))
-    with pytest.raises(TypeError, match="expected an integer tensor of token ids"):
+    with pytest.raises(TypeError, match=r"^target: expected integer word ids \(torch.long or torch.int32\), got dtype torch.float32$"):
         SkipGram(V, D, "softmax")(torch.tensor([0.0]), torch.tensor([0]))
+
+
+@pytest.mark.parametrize("loss", ["softmax", "negative", "hierarchical"])
+def test_every_output_layer_checks_the_ids_it_reads(loss):
+    # -100 is F.cross_entropy's ignore_index and -1 would wrap to the last Huffman path: both are errors
+    counts = list(range(1, V + 1))
+    model = SkipGram(V, D, loss, counts=counts)
+    negatives = torch.zeros(2, 3, dtype=torch.long)
+    for bad in (-100, -1, V):
+        with pytest.raises(IndexError, match=rf"^context: expected word ids in \[0, 6\] \(vocab_size=7\), got {bad} at position \(1,\)$"):
+            model(torch.tensor([1, 2]), torch.tensor([3, bad]), negatives)
+    with pytest.raises(TypeError, match=r"^context: expected integer word ids"):
+        model(torch.tensor([1, 2]), torch.tensor([3.0, 1.0]), negatives)
+    with pytest.raises(ValueError, match=r"^context: expected shape \(2,\), got shape \(3,\)$"):
+        model(torch.tensor([1, 2]), torch.tensor([3, 1, 0]), negatives)
+    with pytest.raises(IndexError, match=r"^contexts: expected word ids in \[0, 6\] or -1 for padding"):
+        CBOW(V, D, loss, counts=counts)(torch.tensor([[1, -2]]), torch.tensor([1]), negatives[:1])
+
+
+def test_negatives_must_have_one_row_per_example():
+    with pytest.raises(ValueError, match=r"^negatives: expected shape \(2, k\), got shape \(2,\)$"):
+        SkipGram(V, D)(torch.tensor([1, 2]), torch.tensor([3, 4]), torch.tensor([5, 6]))
+    with pytest.raises(IndexError, match=r"^negatives: expected word ids in \[0, 6\]"):
+        SkipGram(V, D)(torch.tensor([1, 2]), torch.tensor([3, 4]), torch.tensor([[5], [7]]))

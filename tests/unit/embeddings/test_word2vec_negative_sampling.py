@@ -104,10 +104,14 @@ def test_sgns_float32_and_large_scores_stay_finite():
 def test_errors():
     with pytest.raises(ValueError, match="method: expected 'alias' or 'cumulative', got 'table'"):
         NegativeSampler([1, 2], method="table")
-    with pytest.raises(ValueError, match="counts: expected a 1-D array of word counts, got shape"):
+    with pytest.raises(ValueError, match=r"^counts: expected a 1-D array of at least 1 word counts, got shape \(1, 2\)$"):
         noise_distribution([[1, 2]])
-    with pytest.raises(ValueError, match="counts: expected non-negative counts"):
+    with pytest.raises(ValueError, match="^counts: expected counts >= 0, got -1 at index 1$"):
         noise_distribution([1, -1])
+    with pytest.raises(ValueError, match=r"^counts: expected finite values, got nan at index \(0,\)$"):
+        NegativeSampler([np.nan, 1.0])
+    with pytest.raises(ValueError, match="^size: expected an integer >= 0, got -1$"):
+        NegativeSampler([1, 2]).sample(-1)
     c = np.zeros((2, 3))
     with pytest.raises(TypeError, match="center: expected a floating-point array"):
         sgns_loss(np.zeros((2, 3), dtype=int), c, np.zeros((2, 1, 3)))
@@ -117,5 +121,5 @@ def test_errors():
         sgns_loss(c, np.zeros((2, 4)), np.zeros((2, 1, 3)))
     with pytest.raises(ValueError, match=r"negatives: expected shape \(2, k, 3\), got shape \(2, 3\)"):
         sgns_grad(c, c, np.zeros((2, 3)))
-    with pytest.raises(ValueError, match=r"reduction: expected one of \('mean', 'sum', 'none'\), got 'avg'"):
+    with pytest.raises(ValueError, match=r"reduction: expected one of \['mean', 'sum', 'none'\], got 'avg'"):
         sgns_loss(c, c, np.zeros((2, 1, 3)), "avg")

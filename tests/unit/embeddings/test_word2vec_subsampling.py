@@ -53,26 +53,36 @@ def test_subsample_keeps_order():
 
 @pytest.mark.parametrize(
     "counts, message",
-    [([[1, 2]], "counts: expected a 1-D array"), ([1, -2], "counts: expected non-negative"), ([0, 0], "positive total")],
+    [([[1, 2]], "counts: expected a 1-D array"), ([1, -2], "counts: expected counts >= 0, got -2 at index 1"),
+     ([0, 0], "positive total"), ([1.0, np.inf], r"counts: expected finite values, got inf at index \(1,\)")],
 )
 def test_bad_counts_raise(counts, message):
     with pytest.raises(ValueError, match=message):
         keep_probability(counts)
 
 
-@pytest.mark.parametrize("sample", [-0.1, 1.0, "1e-3"])
-def test_bad_sample_raises(sample):
-    with pytest.raises(ValueError, match=r"sample: expected a threshold frequency in \[0, 1\), got"):
+@pytest.mark.parametrize("sample, error", [(-0.1, ValueError), (1.0, ValueError), ("1e-3", TypeError), (np.nan, ValueError)])
+def test_bad_sample_raises(sample, error):
+    with pytest.raises(error, match=r"sample: expected a (finite )?threshold frequency in \[0, 1\), got"):
         keep_probability(COUNTS, sample)
+
+
+def test_the_paper_formula_has_no_off_value_and_gives_zero_for_unseen_words():
+    with pytest.raises(ValueError, match=r"^sample: expected a threshold frequency in \(0, 1\), got 0.0$"):
+        paper_discard_probability(COUNTS, 0.0)
+    assert paper_discard_probability([5, 0, 5], 0.1).tolist()[1] == 0.0
 
 
 def test_subsample_errors():
     rng = np.random.default_rng(0)
-    with pytest.raises(TypeError, match="ids: expected integer token ids, got dtype float64"):
+    with pytest.raises(TypeError, match="^ids: expected integer token ids, got dtype float64$"):
         subsample(np.array([0.0]), np.ones(2), rng)
-    with pytest.raises(TypeError, match="keep_prob: expected a float array of probabilities, got dtype int64"):
+    with pytest.raises(TypeError, match=r"^keep_prob: expected a floating-point array \(float32 or float64\), got dtype int64$"):
         subsample(np.array([0]), np.ones(2, dtype=np.int64), rng)
-    with pytest.raises(ValueError, match=r"ids: expected ids in \[0, 1\], got 5"):
+    with pytest.raises(ValueError, match=r"^keep_prob: expected values in \[0, 1\], got values in \[0.5, 1.5\]$"):
+        subsample(np.array([0]), np.array([1.5, 0.5]), rng)
+    with pytest.raises(IndexError, match=r"^ids: expected token ids in \[0, 1\] \(len\(keep_prob\)=2\), got 5 at position \(1,\)$"):
         subsample(np.array([0, 5]), np.ones(2), rng)
-    with pytest.raises(ValueError, match="rng: expected a numpy.random.Generator, got int"):
+    with pytest.raises(TypeError, match=r"^rng: expected a numpy.random.Generator \(np.random.default_rng\(seed\)\), got int 0$"):
         subsample(np.array([0]), np.ones(2), 0)
+    assert subsample([], np.ones(2), rng).tolist() == []  # an empty list of ids is fine

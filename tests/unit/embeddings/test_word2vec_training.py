@@ -160,10 +160,14 @@ def test_train_restores_thread_count():
 
 def test_train_errors():
     docs = _topic_corpus(10)
-    with pytest.raises(ValueError, match="window: expected a positive int, got 0"):
+    with pytest.raises(ValueError, match="^window: expected an integer >= 1, got 0$"):
         train_skipgram(docs, window=0)
-    with pytest.raises(ValueError, match="vector_size: expected a positive int, got 2.5"):
+    with pytest.raises(TypeError, match="^vector_size: expected an integer >= 1, got float 2.5$"):
         train_skipgram(docs, vector_size=2.5)
+    with pytest.raises(ValueError, match="^alpha: expected a learning rate > 0, got -0.025$"):
+        train_skipgram(docs, alpha=-0.025)
+    with pytest.raises(TypeError, match=r"^docs: expected a list of token lists, got a list of str"):
+        train_skipgram([" ".join(doc) for doc in docs])
     with pytest.raises(ValueError, match="expected words seen at least min_count=1000 times, got none"):
         train_skipgram(docs, min_count=1000)
 

@@ -64,17 +64,27 @@ def test_expected_context_weight_by_hand():
     np.testing.assert_allclose(expected_context_weight([1, 2, 3, 4], 3), [1, 2 / 3, 1 / 3, 0], rtol=0, atol=1e-15)
 
 
-@pytest.mark.parametrize("window", [0, -1, 1.5, True, "3"])
-def test_bad_window_raises(window):
-    with pytest.raises(ValueError, match=r"window: expected an integer >= 1.*got"):
-        list(context_windows(SENTENCE, window))
+@pytest.mark.parametrize("window, error", [(0, ValueError), (-1, ValueError), (1.5, TypeError), (True, TypeError),
+                                           ("3", TypeError)])
+def test_bad_window_raises(window, error):
+    with pytest.raises(error, match=r"window: expected an integer >= 1, got"):
+        context_windows(SENTENCE, window)  # at the call, not at the first next()
 
 
 def test_dynamic_without_rng_raises():
-    with pytest.raises(ValueError, match="rng: expected a numpy.random.Generator when dynamic=True, got NoneType"):
+    with pytest.raises(TypeError, match="rng: expected a numpy.random.Generator when dynamic=True, got NoneType None"):
         skipgram_pairs(SENTENCE, 2, dynamic=True)
 
 
+def test_a_string_or_a_list_of_sentences_is_not_a_token_sequence():
+    with pytest.raises(TypeError, match=r"^tokens: expected a sequence of tokens such as \['the', 'cat'\], got str"):
+        skipgram_pairs("never too late", 1)
+    with pytest.raises(TypeError, match=r"^tokens: expected a sequence of tokens \(str or int\), got list \['never'\] at position 0"):
+        cbow_examples([["never"], ["late"]], 1)
+
+
 def test_bad_distance_raises():
-    with pytest.raises(ValueError, match="distance: expected integers >= 1, got"):
+    with pytest.raises(ValueError, match="^distance: expected integers >= 1, got 0$"):
         expected_context_weight([0, 1], 3)
+    with pytest.raises(TypeError, match="^distance: expected integer distances, got dtype float64$"):
+        expected_context_weight([1.5], 3)

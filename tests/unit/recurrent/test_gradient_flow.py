@@ -2,6 +2,7 @@
 
 import math
 
+import numpy as np
 import pytest
 import torch
 
@@ -69,7 +70,7 @@ def test_jacobian_norm_of_one_step_by_hand():
 
 def test_jacobian_norms_errors():
     _, ours = _torch_and_ours()
-    with pytest.raises(TypeError, match=r"x: expected a floating-point torch.Tensor, got torch.int64"):
+    with pytest.raises(TypeError, match=r"^x: expected a floating-point tensor \(float32 or float64\), got dtype torch.int64$"):
         hidden_state_jacobian_norms(ours, torch.zeros(4, 3, dtype=torch.long))
     with pytest.raises(ValueError, match=r"x: expected one unbatched sequence of shape \(seq, 3\), got shape \(4, 2, 3\)"):
         hidden_state_jacobian_norms(ours, torch.zeros(4, 2, 3, dtype=torch.float64))
@@ -78,6 +79,11 @@ def test_jacobian_norms_errors():
     _, relu_rnn = _torch_and_ours(nonlinearity="relu")
     with pytest.raises(ValueError, match=r"rnn: expected nonlinearity 'tanh', got 'relu'"):
         hidden_state_jacobian_norms(relu_rnn, torch.zeros(4, 3, dtype=torch.float64))
+    theirs, _ = _torch_and_ours()
+    with pytest.raises(TypeError, match=r"^rnn: expected a neuralnlp.recurrent.rnn.RNN \(copy a torch.nn.RNN with RNN.from_torch\)"):
+        hidden_state_jacobian_norms(theirs, torch.zeros(4, 3, dtype=torch.float64))
+    with pytest.raises(TypeError, match=r"^h0: expected a floating-point torch.Tensor, got type ndarray$"):
+        hidden_state_jacobian_norms(ours, torch.zeros(4, 3, dtype=torch.float64), np.zeros(5))
 
 
 def _two_copies_with_grads(scale, dtype):
@@ -132,9 +138,44 @@ def test_clip_grad_norm_accepts_a_single_tensor():
     assert p.grad.tolist() == [6.0, 8.0]  # norm 10 < 20: unchanged
 
 
-@pytest.mark.parametrize("bad", [0.0, -1.0, "1", True])
-def test_clip_grad_norm_rejects_a_bad_max_norm(bad):
+@pytest.mark.parametrize("bad, error", [(0.0, ValueError), (-1.0, ValueError), (float("nan"), ValueError),
+                                        ("1", TypeError), (True, TypeError)])
+def test_clip_grad_norm_rejects_a_bad_max_norm(bad, error):
     p = torch.zeros(2, requires_grad=True)
     p.grad = torch.ones(2)
-    with pytest.raises(ValueError, match=r"max_norm: expected a positive number, got"):
+    with pytest.raises(error, match=r"^max_norm: expected a (non-NaN )?number > 0, got"):
         clip_grad_norm([p], bad)
+    assert p.grad.tolist() == [1.0, 1.0]
+
+
+@pytest.mark.parametrize("max_norm", [1, np.float32(1.0), np.int64(1), torch.tensor(1.0)])
+def test_clip_grad_norm_accepts_any_real_max_norm(max_norm):
+    p = torch.zeros(2, requires_grad=True)
+    p.grad = torch.tensor([3.0, 4.0])
+    assert clip_grad_norm([p], max_norm).item() == 5.0
+    torch.testing.assert_close(p.grad, torch.tensor([0.6, 0.8]))
+
+
+def test_clip_grad_norm_handles_our_sparse_embedding_gradients():
+    from neuralnlp.embeddings.embedding import Embedding
+
+    ours, dense = Embedding(5, 3, sparse=True), Embedding(5, 3)
+    with torch.no_grad():
+        dense.weight.copy_(ours.weight)
+    ids = torch.tensor([1, 1, 2])  # row 1 twice: its two sparse entries must be summed before the norm
+    for layer in (ours, dense):
+        layer(ids).pow(2).sum().backward()
+    norm_sparse, norm_dense = clip_grad_norm(ours.parameters(), 1.0), clip_grad_norm(dense.parameters(), 1.0)
+    torch.testing.assert_close(norm_sparse, norm_dense)
+    torch.testing.assert_close(ours.weight.grad.to_dense(), dense.weight.grad)
+
+
+def test_clip_grad_norm_refuses_a_module_and_non_finite_gradients():
+    model = torch.nn.Linear(2, 1)
+    with pytest.raises(TypeError, match=r"^parameters: expected a tensor or an iterable of tensors such as model.parameters\(\), got Linear"):
+        clip_grad_norm(model, 1.0)
+    p = torch.zeros(2, requires_grad=True)
+    p.grad = torch.tensor([1.0, float("nan")])
+    with pytest.raises(ValueError, match=r"^parameters: expected finite gradients, got a global gradient norm of nan$"):
+        clip_grad_norm([p], 1.0)
+    assert torch.isnan(p.grad[1]) and p.grad[0] == 1.0  # left as they were

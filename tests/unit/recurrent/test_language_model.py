@@ -200,20 +200,22 @@ def test_constant_learning_rate_without_decay():
 
 
 def test_bad_cell_is_named():
-    with pytest.raises(ValueError, match=r"cell: expected one of \['gru', 'rnn'\], got 'lstm'"):
+    with pytest.raises(ValueError, match=r"cell: expected 'rnn' or 'gru', got 'lstm'"):
         RNNLanguageModel(V, E, H, cell="lstm")
 
 
 def test_float_ids_are_rejected():
-    with pytest.raises(TypeError, match=r"ids: expected integer token ids \(torch.long\), got dtype torch.float32"):
+    with pytest.raises(TypeError, match=r"^ids: expected integer token ids \(torch.long or torch.int32\), got dtype torch.float32$"):
         make_model()(torch.zeros(3))
+    with pytest.raises(TypeError, match=r"^ids: expected integer token ids, got list \['the', 'cat'\] \(encode tokens to ids first"):
+        make_model()(["the", "cat"])
 
 
 def test_out_of_range_id_is_named_with_position():
     ids = torch.tensor([[0, 1, 2], [3, 7, 4]])
-    with pytest.raises(ValueError, match=r"ids: expected token ids in \[0, 6\], got 7 at position \(1, 1\)"):
+    with pytest.raises(IndexError, match=r"^ids: expected token ids in \[0, 6\] \(vocab_size=7\), got 7 at position \(1, 1\)$"):
         make_model()(ids)
-    with pytest.raises(ValueError, match=r"got -1 at position \(0,\)"):
+    with pytest.raises(IndexError, match=r"got -1 at position \(0,\)"):
         make_model()(torch.tensor([-1, 0]))
 
 
@@ -230,8 +232,12 @@ def test_loss_needs_two_tokens():
 def test_targets_must_match_logits():
     with pytest.raises(ValueError, match=r"targets: expected shape \(2, 3\) .*, got shape \(2, 4\)"):
         next_token_cross_entropy(torch.zeros(2, 3, V), torch.zeros(2, 4, dtype=torch.long))
-    with pytest.raises(ValueError, match=r"targets: expected token ids in \[0, 6\], got 9"):
+    with pytest.raises(IndexError, match=r"targets: expected token ids in \[0, 6\] \(V=7\), got 9"):
         next_token_cross_entropy(torch.zeros(3, V), torch.tensor([0, 9, 1]))
+    with pytest.raises(ValueError, match=r"^logits: expected shape \(seq, V\) or \(batch, seq, V\) .*got shape \(7,\)$"):
+        next_token_cross_entropy(torch.zeros(V), torch.tensor(3))
+    with pytest.raises(TypeError, match=r"^logits: expected a floating-point tensor \(float32 or float64\), got dtype torch.int64$"):
+        next_token_cross_entropy(torch.zeros(3, V, dtype=torch.long), torch.tensor([0, 1, 1]))
 
 
 def test_sample_rejects_bad_arguments():
@@ -242,8 +248,15 @@ def test_sample_rejects_bad_arguments():
         sample(model, [[0, 1]], 3)
     with pytest.raises(ValueError, match=r"prompt_ids: expected at least 1 tokens per sequence, got shape \(0,\)"):
         sample(model, torch.zeros(0, dtype=torch.long), 3)
-    with pytest.raises(ValueError, match=r"length: expected an int >= 0, got -1"):
+    with pytest.raises(ValueError, match=r"^length: expected an integer >= 0, got -1$"):
         sample(model, [0], -1)
+    with pytest.raises(TypeError, match=r"^generator: expected a torch.Generator \(torch.Generator\(\).manual_seed\(seed\)\) or None, got int 0$"):
+        sample(model, [0], 2, generator=0)
+
+
+def test_a_tiny_temperature_is_the_argmax_not_an_error():
+    model = make_model()
+    assert torch.equal(sample(model, [0, 1], 4, temperature=1e-45), sample(model, [0, 1], 4, temperature=0))
 
 
 def test_train_rejects_bad_arguments():
@@ -252,5 +265,11 @@ def test_train_rejects_bad_arguments():
         train_language_model(model, random_ids(2, 20), steps=1, seq_len=5)
     with pytest.raises(ValueError, match=r"ids: expected at least 33 tokens per sequence, got shape \(20,\)"):
         train_language_model(model, random_ids(20), steps=1, seq_len=32)
-    with pytest.raises(ValueError, match=r"steps: expected an int >= 1, got 0"):
+    with pytest.raises(ValueError, match=r"^steps: expected an integer >= 1, got 0$"):
         train_language_model(model, random_ids(20), steps=0, seq_len=5)
+    before = [p.detach().clone() for p in model.parameters()]
+    with pytest.raises(ValueError, match=r"^max_grad_norm: expected a number > 0, got -1.0$"):
+        train_language_model(model, random_ids(20), steps=1, seq_len=5, max_grad_norm=-1.0)
+    with pytest.raises(ValueError, match=r"^batch_size: expected an integer >= 1, got 0$"):
+        train_language_model(model, random_ids(20), steps=1, seq_len=5, batch_size=0)
+    assert all(torch.equal(a, b) for a, b in zip(before, model.parameters()))

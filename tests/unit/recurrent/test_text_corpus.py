@@ -107,9 +107,9 @@ def test_entropy_rate_matches_a_long_sample():
     assert abs(tc.source_cross_entropy(tokens) - tc.entropy_rate()) < 0.005
 
 
-@pytest.mark.parametrize("n", [0, -1, 2.5, True])
-def test_generate_rejects_a_bad_count(n):
-    with pytest.raises(ValueError, match=r"n_sentences: expected an int >= 1, got"):
+@pytest.mark.parametrize("n, error", [(0, ValueError), (-1, ValueError), (2.5, TypeError), (True, TypeError)])
+def test_generate_rejects_a_bad_count(n, error):
+    with pytest.raises(error, match=r"^n_sentences: expected an integer >= 1, got"):
         tc.generate(n)
 
 
@@ -119,8 +119,19 @@ def test_encode_names_an_unknown_word():
 
 
 def test_decode_names_a_bad_id():
-    with pytest.raises(ValueError, match=r"expected ints in \[0, 19\], got 20 at position 2"):
+    with pytest.raises(IndexError, match=r"^ids: expected ids in \[0, 19\] \(len\(VOCABULARY\)=20\), got 20 at position \(2,\)$"):
         tc.decode([0, 1, 20])
+    with pytest.raises(ValueError, match=r"^ids: expected one sequence of shape \(n,\), got shape \(2, 2\)"):
+        tc.decode([[0, 1], [2, 3]])
+    with pytest.raises(TypeError, match=r"^ids: expected integer ids, got dtype bool$"):
+        tc.decode([True, False])
+
+
+def test_words_are_refused_as_a_string_and_ids_as_words():
+    with pytest.raises(TypeError, match=r"^tokens: expected a sequence of tokens such as \['the', 'cat'\], got str"):
+        tc.encode("a cat sees a dog .")
+    with pytest.raises(TypeError, match=r"^tokens: expected a sequence of str tokens, got int 1 at position 0 \(decode ids to words first\)$"):
+        tc.source_cross_entropy([1, 2, 3])
 
 
 def test_next_token_probabilities_names_an_ungrammatical_word():

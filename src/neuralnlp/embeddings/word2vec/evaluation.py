@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from neuralnlp._checks import as_float_array
+from neuralnlp._checks import as_float_array, as_real_array, check_finite, check_path, check_positive_int, check_tokens
 
 
 # --8<-- [start:ranks]
@@ -29,8 +29,12 @@ def average_ranks(x) -> np.ndarray:
     """Ranks 1 … n of the values of ``x`` (n,), tied values sharing the mean of the ranks they span.
 
     Example: [10, 20, 20, 5] → [2, 3.5, 3.5, 1].
+
+    Raises:
+        TypeError: values that are not real numbers.
+        ValueError: not 1-D, or NaN or inf (which has no rank).
     """
-    x = np.asarray(x)
+    x = _sample(x, "x")
     order = np.argsort(x, kind="stable")
     sorted_x = x[order]
     # a tie group starts where the sorted value changes; its ranks run first+1 … last+1
@@ -42,14 +46,24 @@ def average_ranks(x) -> np.ndarray:
     return ranks
 
 
+def _sample(x, name: str) -> np.ndarray:
+    x = as_real_array(x, name)
+    if x.ndim != 1:
+        raise ValueError(f"{name}: expected a 1-D array of values, got shape {x.shape}")
+    check_finite(x, name)
+    return x
+
+
 def spearman(x, y) -> float:
     """Spearman's rank correlation ρ of two samples x, y (n,): the Pearson correlation of their ranks.
 
+    Integer samples (such as ratings) are accepted.
+
     Raises:
-        TypeError: non-float input.
-        ValueError: shapes differ, fewer than 2 values, or a sample is constant (ρ undefined).
+        TypeError: values that are not real numbers.
+        ValueError: shapes differ, fewer than 2 values, NaN or inf, or a sample is constant (ρ undefined).
     """
-    x, y = as_float_array(x, "x"), as_float_array(y, "y")
+    x, y = _sample(x, "x"), _sample(y, "y")
     if x.ndim != 1 or x.shape != y.shape or len(x) < 2:
         raise ValueError(f"x, y: expected two 1-D arrays of the same length >= 2, got shapes {x.shape} and {y.shape}")
     rx, ry = average_ranks(x), average_ranks(y)
@@ -72,7 +86,7 @@ class WordPairScore(NamedTuple):
 def read_word_pairs(path: str | Path) -> list[tuple[str, str, float]]:
     """(word1, word2, human score) for each valid tab-separated line of ``path``; ``#`` lines are comments."""
     pairs = []
-    with open(path, encoding="utf8") as f:
+    with open(check_path(path), encoding="utf8") as f:
         for line in f:
             if line.startswith("#"):
                 continue
@@ -100,26 +114,39 @@ def evaluate_word_pairs(vectors, vocab: Sequence[str], path: str | Path, restric
         known (case-insensitively), and the number ``oov`` of pairs skipped for an unknown word.
 
     Raises:
-        ValueError: ``vectors`` not (len(vocab), d), or no pair has both words in the vocabulary.
+        TypeError: ``vectors`` not floats, ``vocab`` not words.
+        ValueError: ``vectors`` not (len(vocab), d) or not finite, a pair scored with a zero vector (its
+            cosine is undefined), a file without any "word1<TAB>word2<TAB>score" line, or no pair
+            with both words in the vocabulary.
     """
     if hasattr(vectors, "detach"):
         vectors = vectors.detach().cpu().numpy()
     vectors = as_float_array(vectors, "vectors")
-    words = list(vocab)
+    words = check_tokens(vocab, "vocab", of=str)
     if vectors.ndim != 2 or len(vectors) != len(words):
         raise ValueError(f"vectors: expected shape ({len(words)}, d), one row per word, got {vectors.shape}")
+    check_finite(vectors, "vectors")
+    restrict_vocab = check_positive_int(restrict_vocab, "restrict_vocab")
     # reversed, so that when two spellings differ only in case the more frequent one wins
     row_of = {w.upper(): i for i, w in reversed(list(enumerate(words[:restrict_vocab])))}
-    unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    unit = vectors / np.where(norms == 0, 1.0, norms)
     human, model, oov = [], [], 0
-    for a, b, score in read_word_pairs(path):
+    pairs = read_word_pairs(path)
+    if not pairs:
+        raise ValueError(f"path: expected lines 'word1<TAB>word2<TAB>score', got none in {path}")
+    for a, b, score in pairs:
         a, b = a.upper(), b.upper()
         if a not in row_of or b not in row_of:
             oov += 1
             continue
+        for row in (row_of[a], row_of[b]):
+            if norms[row, 0] == 0:
+                raise ValueError(f"vectors: expected non-zero vectors for the words scored, got a zero vector at row "
+                                 f"{row} ({words[row]!r}), whose cosine is undefined")
         human.append(score)
         model.append(float(unit[row_of[a]] @ unit[row_of[b]]))
     if not human:
-        raise ValueError(f"{path}: expected pairs with both words in the vocabulary, got {oov} OOV pairs only")
+        raise ValueError(f"vocab: expected pairs with both words in the vocabulary, got {oov} OOV pairs only")
     return WordPairScore(spearman(np.array(human), np.array(model)), len(human), oov)
 # --8<-- [end:evaluate]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from neuralnlp._checks import as_float_array, check_last_dim
+from neuralnlp._checks import as_float_array, as_id_array, brief, check_last_dim
 
 
 def _log_sigmoid(x):
@@ -33,12 +33,24 @@ def _check_inputs(center, inner_vectors):
 
 
 def _check_path(code, point, n_inner):
-    code, point = np.asarray(code), np.asarray(point)
+    code = as_id_array(code, 2, "code", what="branches (0 or 1)")
+    point = as_id_array(point, n_inner, "point", what="inner-node indices", size_name="V - 1")
     if code.shape != point.shape or code.ndim != 1:
         raise ValueError(f"code, point: expected two 1-D arrays of equal length, got shapes {code.shape} and {point.shape}")
-    if point.size and (point.min() < 0 or point.max() >= n_inner):
-        raise ValueError(f"point: expected inner-node indices in [0, {n_inner - 1}], got {point!r}")
     return code, point
+
+
+def _check_paths(codes, points, n_words: int | None = None):
+    """The V codes and V paths of ``build_huffman_tree``: two sequences of the same length (V, if given)."""
+    for name, value in (("codes", codes), ("points", points)):
+        if isinstance(value, (str, bytes, np.ndarray)) or not hasattr(value, "__len__"):
+            raise TypeError(f"{name}: expected a list of 1-D arrays, one per word (from build_huffman_tree), "
+                            f"got {brief(value)}")
+    expected = len(codes) if n_words is None else n_words
+    for name, value in (("codes", codes), ("points", points)):
+        if len(value) != expected or expected == 0:
+            what = f"{expected}" if n_words is None else f"{n_words} (V = len(inner_vectors) + 1)"
+            raise ValueError(f"{name}: expected {what} paths, one per word, and at least one, got {len(value)}")
 
 
 # --8<-- [start:log-probability]
@@ -70,7 +82,14 @@ def hs_probabilities(center, inner_vectors, codes, points) -> np.ndarray:
         inner_vectors: (V - 1, dim) output vectors of the inner nodes.
         codes: the V Huffman codes from ``build_huffman_tree``.
         points: the V inner-node paths from ``build_huffman_tree``.
+
+    Raises:
+        TypeError: non-float vectors, or codes and points that are not lists of paths.
+        ValueError: wrong shapes, or not V = len(inner_vectors) + 1 codes and paths.
+        IndexError: a node index or branch out of range.
     """
+    center, inner_vectors = _check_inputs(center, inner_vectors)
+    _check_paths(codes, points, len(inner_vectors) + 1)
     return np.exp([hs_log_probability(center, inner_vectors, c, p) for c, p in zip(codes, points)])
 
 
@@ -104,7 +123,13 @@ def padded_paths(codes, points) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     Returns:
         (codes (V, L) int64, points (V, L) int64, mask (V, L) bool); padded slots have code 0,
         point 0 and mask False.
+
+    Raises:
+        TypeError, ValueError, IndexError: not V codes and V paths, or a code and its path that
+            are not 1-D integer arrays of the same length with branches 0 or 1.
     """
+    _check_paths(codes, points)
+    codes, points = zip(*(_check_path(c, p, len(points) - 1) for c, p in zip(codes, points)))
     length = max(len(c) for c in codes)
     V = len(codes)
     code_table = np.zeros((V, length), dtype=np.int64)

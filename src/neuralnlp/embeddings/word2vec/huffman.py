@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from neuralnlp._checks import as_count_array
+
 
 def build_huffman_tree(counts) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """Huffman codes and inner-node paths for every word, following word2vec.c's ``CreateBinaryTree``.
@@ -30,17 +32,15 @@ def build_huffman_tree(counts) -> tuple[list[np.ndarray], list[np.ndarray]]:
         branch (0 or 1) taken at inner node ``points[w][j]``; ``points[w][0]`` is the root, V - 2.
 
     Raises:
-        ValueError: counts not 1-D, fewer than two words, or negative counts.
+        TypeError: counts that are not numbers.
+        ValueError: counts not 1-D, fewer than two words, negative counts, or NaN or inf (an
+            infinite count would never be merged).
     """
-    counts = np.asarray(counts)
-    if counts.ndim != 1 or len(counts) < 2:
-        raise ValueError(f"counts: expected a 1-D array of at least 2 word counts, got shape {counts.shape}")
-    if (counts < 0).any():
-        raise ValueError(f"counts: expected non-negative counts, got {counts!r}")
+    counts = as_count_array(counts, "counts", min_length=2, positive_total=False)
     V = len(counts)
     order = np.argsort(-counts, kind="stable")  # sorted position -> word id
     # Leaves 0..V-1 (most frequent first), then inner nodes V..2V-2 as they are created.
-    weight = np.concatenate([counts[order].astype(np.float64), np.full(V - 1, np.inf)])
+    weight = np.concatenate([counts[order], np.full(V - 1, np.inf)])
     parent = np.zeros(2 * V - 1, dtype=np.int64)
     branch = np.zeros(2 * V - 1, dtype=np.int64)
     leaf, inner = V - 1, V  # next unmerged leaf (scanning toward frequent ones), next unmerged inner node

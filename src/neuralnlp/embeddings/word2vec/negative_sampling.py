@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from neuralnlp._checks import as_float_array, reduce_losses
+from neuralnlp._checks import as_count_array, as_float_array, as_numpy_generator, brief, check_choice, check_int, check_real, reduce_losses
 
 
 # --8<-- [start:noise-distribution]
@@ -33,14 +33,12 @@ def noise_distribution(counts, power: float = 0.75) -> np.ndarray:
         float64 array (V,) summing to 1.
 
     Raises:
-        ValueError: counts not 1-D, negative, or all zero.
+        TypeError: counts or power not numbers.
+        ValueError: counts not 1-D, NaN or inf, negative, or all zero; power negative or not finite.
     """
-    counts = np.asarray(counts)
-    if counts.ndim != 1 or counts.size == 0:
-        raise ValueError(f"counts: expected a 1-D array of word counts, got shape {counts.shape}")
-    if (counts < 0).any() or counts.sum() <= 0:
-        raise ValueError(f"counts: expected non-negative counts with a positive total, got {counts!r}")
-    weights = counts.astype(np.float64) ** power
+    counts = as_count_array(counts, "counts")
+    power = check_real(power, "power", 0)
+    weights = counts ** power
     return weights / weights.sum()
 # --8<-- [end:noise-distribution]
 
@@ -84,11 +82,9 @@ class NegativeSampler:
     """
 
     def __init__(self, counts, power: float = 0.75, method: str = "alias", rng=0):
-        if method not in ("alias", "cumulative"):
-            raise ValueError(f"method: expected 'alias' or 'cumulative', got {method!r}")
+        self.method = check_choice(method, ("alias", "cumulative"), "method")
         self.probabilities = noise_distribution(counts, power)
-        self.method = method
-        self.rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+        self.rng = as_numpy_generator(rng)
         if method == "alias":
             self._accept, self._alias = _alias_tables(self.probabilities)
         else:
@@ -100,6 +96,7 @@ class NegativeSampler:
     # --8<-- [start:sample]
     def sample(self, size) -> np.ndarray:
         """Draw word ids i.i.d. from P_n. ``size``: an int or a shape tuple; returns int64 ids of that shape."""
+        size = _check_size(size)
         if self.method == "alias":
             column = self.rng.integers(0, len(self), size=size)
             keep = self.rng.random(size=size) < self._accept[column]
@@ -108,6 +105,15 @@ class NegativeSampler:
         ids = np.searchsorted(self._cumulative, u, side="right")
         return np.minimum(ids, len(self) - 1).astype(np.int64)  # guards u ≥ cumsum[-1] from rounding
     # --8<-- [end:sample]
+
+
+def _check_size(size):
+    """An int >= 0 or a tuple of them, as NumPy's ``size``."""
+    if isinstance(size, tuple):
+        return tuple(check_int(n, f"size[{i}]", 0) for i, n in enumerate(size))
+    if isinstance(size, (list, np.ndarray)):
+        raise TypeError(f"size: expected an integer >= 0 or a tuple of them, got {brief(size)}")
+    return check_int(size, "size", 0)
 
 
 def _check_sgns_inputs(center, context, negatives):
@@ -149,7 +155,7 @@ def sgns_loss(center, context, negatives, reduction: str = "mean"):
     negative_scores = np.einsum("bkd,bd->bk", negatives, center)  # (batch, k)
     losses = -_log_sigmoid(positive_score) - _log_sigmoid(-negative_scores).sum(axis=-1)
     # --8<-- [end:sgns-loss]
-    return reduce_losses(losses, reduction)
+    return reduce_losses(losses, reduction, "center")
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:

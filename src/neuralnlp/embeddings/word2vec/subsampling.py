@@ -16,20 +16,15 @@ from __future__ import annotations
 
 import numpy as np
 
+from neuralnlp._checks import as_count_array, as_id_array, as_probability_array, check_numpy_generator, check_real
+
 
 def _check_counts(counts) -> np.ndarray:
-    counts = np.asarray(counts)
-    if counts.ndim != 1 or not (np.issubdtype(counts.dtype, np.integer) or np.issubdtype(counts.dtype, np.floating)):
-        raise ValueError(f"counts: expected a 1-D array of word counts, got shape {counts.shape} dtype {counts.dtype}")
-    if counts.size == 0 or (counts < 0).any() or counts.sum() <= 0:
-        raise ValueError(f"counts: expected non-negative counts with a positive total, got {counts!r}")
-    return counts.astype(np.float64)
+    return as_count_array(counts, "counts")
 
 
-def _check_sample(sample) -> float:
-    if not isinstance(sample, (int, float, np.floating)) or isinstance(sample, bool) or not 0 <= sample < 1:
-        raise ValueError(f"sample: expected a threshold frequency in [0, 1), got {sample!r}")
-    return float(sample)
+def _check_sample(sample, minimum_open: bool = False) -> float:
+    return check_real(sample, "sample", 0, 1, min_open=minimum_open, max_open=True, what="a threshold frequency")
 
 
 # --8<-- [start:keep-probability]
@@ -46,7 +41,8 @@ def keep_probability(counts, sample: float = 1e-3) -> np.ndarray:
         float64 array (V,). Words with count 0 get 1.
 
     Raises:
-        ValueError: counts not 1-D, negative or all zero; ``sample`` outside [0, 1).
+        TypeError: counts or ``sample`` not numbers.
+        ValueError: counts not 1-D, NaN or inf, negative or all zero; ``sample`` outside [0, 1).
     """
     counts = _check_counts(counts)
     sample = _check_sample(sample)
@@ -64,19 +60,20 @@ def paper_discard_probability(counts, sample: float = 1e-5) -> np.ndarray:
 
     Args:
         counts: (V,) word counts.
-        sample: the threshold t (the paper suggests about 1e-5).
+        sample: the threshold t in (0, 1) (the paper suggests about 1e-5); unlike
+            :func:`keep_probability`, 0 is not "off" here: the formula would discard every word.
 
     Returns:
         float64 array (V,). Words with count 0 get 0.
 
     Raises:
-        ValueError: as :func:`keep_probability`.
+        ValueError: as :func:`keep_probability`, or ``sample`` = 0.
     """
     counts = _check_counts(counts)
-    sample = _check_sample(sample)
+    sample = _check_sample(sample, minimum_open=True)
     freq = counts / counts.sum()
     with np.errstate(divide="ignore"):
-        return np.maximum(0.0, 1.0 - np.sqrt(sample / freq))
+        return np.where(freq > 0, np.maximum(0.0, 1.0 - np.sqrt(sample / np.where(freq > 0, freq, 1.0))), 0.0)
 
 
 # --8<-- [start:subsample]
@@ -92,21 +89,15 @@ def subsample(ids, keep_prob, rng: np.random.Generator) -> np.ndarray:
         the kept ids, (m,) with m <= n, in their original order.
 
     Raises:
-        TypeError: ``ids`` not integer, or ``keep_prob`` not float.
-        ValueError: wrong shapes, an id out of range, or ``rng`` not a Generator.
+        TypeError: ``ids`` not integer, ``keep_prob`` not float, or ``rng`` not a Generator.
+        ValueError: wrong shapes, or keep probabilities outside [0, 1].
+        IndexError: an id out of range.
     """
-    ids = np.asarray(ids)
-    keep_prob = np.asarray(keep_prob)
-    if not np.issubdtype(ids.dtype, np.integer):
-        raise TypeError(f"ids: expected integer token ids, got dtype {ids.dtype}")
-    if not np.issubdtype(keep_prob.dtype, np.floating):
-        raise TypeError(f"keep_prob: expected a float array of probabilities, got dtype {keep_prob.dtype}")
-    if ids.ndim != 1 or keep_prob.ndim != 1:
-        raise ValueError(f"ids, keep_prob: expected 1-D arrays, got shapes {ids.shape} and {keep_prob.shape}")
-    if ids.size and (ids.min() < 0 or ids.max() >= len(keep_prob)):
-        bad = ids[(ids < 0) | (ids >= len(keep_prob))][0]
-        raise ValueError(f"ids: expected ids in [0, {len(keep_prob) - 1}], got {bad}")
-    if not isinstance(rng, np.random.Generator):
-        raise ValueError(f"rng: expected a numpy.random.Generator, got {type(rng).__name__}")
+    keep_prob = as_probability_array(keep_prob, "keep_prob", ndim=1)
+    ids = as_id_array(ids, len(keep_prob), "ids", what="token ids", size_name="len(keep_prob)")
+    if ids.ndim != 1:
+        raise ValueError(f"ids: expected a 1-D array of token ids, got shape {ids.shape}")
+    check_numpy_generator(rng)
     return ids[rng.random(len(ids)) < keep_prob[ids]]
 # --8<-- [end:subsample]
+

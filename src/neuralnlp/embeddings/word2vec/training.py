@@ -32,13 +32,32 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 
+from neuralnlp._checks import (
+    as_id_array,
+    as_id_tensor,
+    as_probability_array,
+    brief,
+    check_bool,
+    check_documents,
+    check_float_tensor,
+    check_int,
+    check_numpy_generator,
+    check_positive_int,
+    check_real,
+)
 from neuralnlp.embeddings.vocab import Vocabulary
 from neuralnlp.embeddings.word2vec.negative_sampling import NegativeSampler
 from neuralnlp.embeddings.word2vec.subsampling import keep_probability
 
 
 def build_vocabulary(docs: Sequence[Sequence[str]], min_count: int = 5) -> Vocabulary:
-    """Words seen at least ``min_count`` times in ``docs``, most frequent first (word2vec's order)."""
+    """Words seen at least ``min_count`` times in ``docs``, most frequent first (word2vec's order).
+
+    Raises ``TypeError`` when ``docs`` is not a list of token lists (a str, or a list of str, would
+    give a vocabulary of characters).
+    """
+    docs = check_documents(docs)
+    check_positive_int(min_count, "min_count")
     return Vocabulary.build((w for doc in docs for w in doc), min_count=min_count, by_frequency=True)
 
 
@@ -47,6 +66,9 @@ def encode_corpus(docs: Sequence[Sequence[str]], vocab: Vocabulary) -> tuple[np.
 
     Words outside ``vocab`` are dropped first, as gensim does, so a window spans known words only.
     """
+    docs = check_documents(docs)
+    if not isinstance(vocab, Vocabulary):
+        raise TypeError(f"vocab: expected a Vocabulary (from build_vocabulary), got {brief(vocab)}")
     ids, doc_index = [], []
     for d, doc in enumerate(docs):
         known = [vocab.token_to_id(w) for w in doc if w in vocab]
@@ -71,7 +93,14 @@ def chunk_pairs(ids, doc_index, keep_prob, window: int, rng: np.random.Generator
     Returns:
         (inputs, outputs), two int64 arrays (m,): the context word (whose input vector is used)
         and the centre word (whose output vector is scored) of each pair.
+
+    Raises:
+        TypeError: ids or doc_index not integers, keep_prob not floats, window not an integer,
+            rng not a Generator.
+        ValueError: shapes that differ, keep probabilities outside [0, 1], window < 1.
+        IndexError: a word id outside [0, len(keep_prob) - 1].
     """
+    ids, doc_index, keep_prob = _check_chunk(ids, doc_index, keep_prob, window, rng)
     kept = rng.random(len(ids)) < keep_prob[ids]
     ids, doc_index = ids[kept], doc_index[kept]
     b = rng.integers(1, window + 1, size=len(ids))  # each centre word's window
@@ -85,6 +114,18 @@ def chunk_pairs(ids, doc_index, keep_prob, window: int, rng: np.random.Generator
         outputs += [right[right_sees_left], left[left_sees_right]]
     return np.concatenate(inputs), np.concatenate(outputs)
 # --8<-- [end:chunk-pairs]
+
+
+def _check_chunk(ids, doc_index, keep_prob, window, rng):
+    keep_prob = as_probability_array(keep_prob, "keep_prob", ndim=1)
+    ids = as_id_array(ids, len(keep_prob), "ids", what="word ids", size_name="len(keep_prob)")
+    doc_index = as_id_array(doc_index, np.iinfo(np.int64).max, "doc_index", what="document indices")
+    if ids.ndim != 1 or doc_index.shape != ids.shape:
+        raise ValueError(f"ids, doc_index: expected two 1-D arrays of the same length, got shapes {ids.shape} "
+                         f"and {doc_index.shape}")
+    check_positive_int(window, "window")
+    check_numpy_generator(rng)
+    return ids, doc_index, keep_prob
 
 
 # --8<-- [start:sgd-step]
@@ -113,7 +154,15 @@ def sgns_sgd_step(w_in: torch.Tensor, w_out: torch.Tensor, inputs, outputs, lr: 
         outputs: (B, 1 + K) int64, true word first.
         lr: the learning rate.
         damping: scale the updates of repeated rows as above (False: plain summed SGD).
+
+    Raises:
+        TypeError: matrices that are not float tensors of one dtype, ids that are not integers.
+        ValueError: shapes that do not match, lr not > 0.
+        IndexError: an id outside its matrix.
     """
+    inputs, outputs = _check_step(w_in, w_out, inputs, outputs, lr, damping)
+    if len(inputs) == 0:
+        return 0.0  # an empty batch: nothing to learn
     batch, n_out = outputs.shape
     v = w_in.index_select(0, inputs)  # (B, d)
     u = w_out.index_select(0, outputs.reshape(-1)).view(batch, n_out, -1)  # (B, 1+K, d)
@@ -136,6 +185,22 @@ def sgns_sgd_step(w_in: torch.Tensor, w_out: torch.Tensor, inputs, outputs, lr: 
     w_in.index_add_(0, inputs, grad_v)
     return loss
 # --8<-- [end:sgd-step]
+
+
+def _check_step(w_in, w_out, inputs, outputs, lr, damping):
+    check_float_tensor(w_in, "w_in")
+    check_float_tensor(w_out, "w_out", w_in.dtype)
+    if w_in.dim() != 2 or w_out.dim() != 2 or w_out.shape[1] != w_in.shape[1]:
+        raise ValueError(f"w_out: expected a 2-D matrix (V, {w_in.shape[-1]}) like w_in, got shapes "
+                         f"{tuple(w_in.shape)} (w_in) and {tuple(w_out.shape)} (w_out)")
+    inputs = as_id_tensor(inputs, len(w_in), "inputs", what="word ids", size_name="len(w_in)")
+    outputs = as_id_tensor(outputs, len(w_out), "outputs", what="word ids", size_name="len(w_out)")
+    if inputs.dim() != 1 or outputs.dim() != 2 or outputs.shape[0] != len(inputs) or outputs.shape[1] == 0:
+        raise ValueError(f"outputs: expected shape ({len(inputs)}, 1 + K), one row per input, and inputs of shape "
+                         f"(B,), got shapes {tuple(inputs.shape)} (inputs) and {tuple(outputs.shape)} (outputs)")
+    check_real(lr, "lr", 0, min_open=True, what="a learning rate")
+    check_bool(damping, "damping")
+    return inputs, outputs
 
 
 def _damping_factor(x: torch.Tensor) -> torch.Tensor:
@@ -169,10 +234,13 @@ class Word2VecResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def _check_settings(**settings) -> None:
-    for name, value in settings.items():
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-            raise ValueError(f"{name}: expected a positive int, got {value!r}")
+def _check_settings(alpha, min_alpha, damping, seed, **sizes) -> None:
+    for name, value in sizes.items():
+        check_positive_int(value, name)
+    alpha = check_real(alpha, "alpha", 0, min_open=True, what="a learning rate")
+    check_real(min_alpha, "min_alpha", 0, alpha, what="a final learning rate")
+    check_bool(damping, "damping")
+    check_int(seed, "seed", 0)
 
 
 # --8<-- [start:train]
@@ -208,10 +276,15 @@ def train_skipgram(
     ``workers=1`` gives bit-reproducible runs.
 
     Raises:
-        ValueError: a setting that is not a positive int, or no word seen ``min_count`` times.
+        TypeError: ``docs`` is not a list of token lists (a list of str would train on characters),
+            or a setting of the wrong type.
+        ValueError: a size that is not a positive integer, alpha not > 0, min_alpha outside
+            [0, alpha], sample outside [0, 1), or no word seen ``min_count`` times.
     """
-    _check_settings(vector_size=vector_size, window=window, negative=negative, min_count=min_count,
-                    epochs=epochs, chunk_words=chunk_words, batch_pairs=batch_pairs, workers=workers)
+    _check_settings(alpha, min_alpha, damping, seed, vector_size=vector_size, window=window, negative=negative,
+                    min_count=min_count, epochs=epochs, chunk_words=chunk_words, batch_pairs=batch_pairs,
+                    workers=workers)
+    docs = check_documents(docs)
     vocab = build_vocabulary(docs, min_count)
     if len(vocab) == 0:
         raise ValueError(f"docs: expected words seen at least min_count={min_count} times, got none")

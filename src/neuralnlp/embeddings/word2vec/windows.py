@@ -18,18 +18,20 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
+from neuralnlp._checks import as_real_array, brief, check_bool, check_positive_int, check_tokens
+
 
 def _check_window(window) -> int:
-    if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 1:
-        raise ValueError(f"window: expected an integer >= 1 (words on each side of the target), got {window!r}")
-    return int(window)
+    return check_positive_int(window, "window")
 
 
-def _check_rng(dynamic: bool, rng) -> None:
-    if dynamic and not isinstance(rng, np.random.Generator):
-        raise ValueError(
-            f"rng: expected a numpy.random.Generator when dynamic=True, got {type(rng).__name__}"
-        )
+def _check_arguments(tokens, window, dynamic, rng):
+    """tokens as a list, window as an int; the checks of every function here."""
+    tokens = check_tokens(tokens)
+    window = _check_window(window)
+    if check_bool(dynamic, "dynamic") and not isinstance(rng, np.random.Generator):
+        raise TypeError(f"rng: expected a numpy.random.Generator when dynamic=True, got {brief(rng)}")
+    return tokens, window
 
 
 # --8<-- [start:context-windows]
@@ -49,11 +51,16 @@ def context_windows(
             call per target, in order).
         rng: a ``numpy.random.Generator``; required when ``dynamic`` is true.
 
-    Raises:
-        ValueError: ``window`` is not an integer >= 1, or ``dynamic`` without an ``rng``.
+    Raises (at the call, not at the first ``next``):
+        TypeError: ``tokens`` is a str or holds sequences (a list of sentences: pass one at a time),
+            ``window`` is not an integer, or ``dynamic`` without a Generator ``rng``.
+        ValueError: ``window`` < 1.
     """
-    window = _check_window(window)
-    _check_rng(dynamic, rng)
+    tokens, window = _check_arguments(tokens, window, dynamic, rng)
+    return _windows(tokens, window, dynamic, rng)
+
+
+def _windows(tokens: list, window: int, dynamic: bool, rng) -> Iterator[tuple[object, list]]:
     n = len(tokens)
     for i in range(n):
         b = int(rng.integers(1, window + 1)) if dynamic else window
@@ -98,10 +105,13 @@ def expected_context_weight(distance, window: int) -> np.ndarray:
         float64 array of the shape of ``distance``.
 
     Raises:
-        ValueError: ``window`` is not an integer >= 1, or a distance is < 1.
+        TypeError: ``window`` or a distance is not an integer.
+        ValueError: ``window`` or a distance is < 1.
     """
     window = _check_window(window)
-    d = np.asarray(distance)
-    if not np.issubdtype(d.dtype, np.integer) or (d < 1).any():
-        raise ValueError(f"distance: expected integers >= 1, got {distance!r}")
+    d = as_real_array(distance, "distance")
+    if np.asarray(distance).dtype.kind not in "iu" and d.size:
+        raise TypeError(f"distance: expected integer distances, got dtype {np.asarray(distance).dtype}")
+    if (d < 1).any():
+        raise ValueError(f"distance: expected integers >= 1, got {d[d < 1][0]:g}")
     return np.clip((window - d + 1) / window, 0.0, 1.0)
