@@ -9,6 +9,9 @@ One subpackage per chapter of the course, one concept per module:
   an RNN/GRU language model;
 - ``neuralnlp.embeddings``: token ids, the embedding layer (lookup = one-hot × W), ``word2vec``,
   similarity, and a brute-force vector index;
+- ``neuralnlp.transformer``: sub-word tokenisers (BPE, BERT's WordPiece), attention, multi-head
+  attention, LayerNorm and the encoder layer (matching ``torch.nn``), and a BERT encoder that runs
+  the pre-trained sentence-embedding model all-MiniLM-L6-v2;
 - ``neuralnlp.plotting``: figures that read well on light and dark pages.
 
 The names a reader uses most are importable from here too (``from neuralnlp import GRU``). Nothing
@@ -19,7 +22,7 @@ import importlib
 
 __version__ = "0.1.0"
 
-CHAPTERS = ("basics", "recurrent", "embeddings")
+CHAPTERS = ("basics", "recurrent", "embeddings", "transformer")
 
 
 def _chapter_exports() -> dict[str, str]:
