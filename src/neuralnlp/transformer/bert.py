@@ -194,13 +194,13 @@ class BertModel(nn.Module):
         ours = self.state_dict()
         with torch.no_grad():
             for name, theirs in _hf_names(self.config).items():
+                shape = ours[name].shape
+                expected = (shape[0] // len(theirs), *shape[1:])  # in_proj: q, k and v stacked on the rows
                 parts = [_tensor(tensors, n, name) for n in theirs]
-                value = parts[0] if len(parts) == 1 else torch.cat(parts)
-                if value.shape != ours[name].shape:
-                    what = theirs[0] if len(theirs) == 1 else " + ".join(theirs)
-                    raise ValueError(f"{what}: expected shape {tuple(ours[name].shape)} for {name}, "
-                                     f"got shape {tuple(value.shape)}")
-                ours[name].copy_(value)
+                for part, n in zip(parts, theirs):
+                    if tuple(part.shape) != expected:
+                        raise ValueError(f"{n}: expected shape {expected} (for {name}), got shape {tuple(part.shape)}")
+                ours[name].copy_(parts[0] if len(parts) == 1 else torch.cat(parts))
 
     def extra_repr(self) -> str:
         return f"{self.config}"
