@@ -48,6 +48,12 @@ def test_encoding_applies_the_merges_in_order():
     assert len(tok) == 256 + len(set("lowernstid")) + 4
 
 
+def test_the_earliest_learned_merge_applies_first():
+    assert BPETokenizer([("a", "b"), ("b", "c")], "abc").tokenize("abc") == ["ab", "c"]
+    assert BPETokenizer([("b", "c"), ("a", "b")], "abc").tokenize("abc") == ["a", "bc"]
+    assert BPETokenizer([("a", "b"), ("b", "c"), ("ab", "c")], "abc").tokenize("abcbc") == ["abc", "bc"]
+
+
 def test_round_trip_on_the_lee_corpus_and_chinese_reviews(lee_bpe):
     texts = lee_documents("test") + chinese_reviews("pos")[:500]
     for text in texts:
