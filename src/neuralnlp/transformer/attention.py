@@ -112,13 +112,14 @@ def _weights(query, key, attn_mask, is_causal, scale):
     if attn_mask.dtype == torch.bool:  # True = may attend -> add 0; False -> add -inf
         attn_mask = torch.zeros(attn_mask.shape, dtype=scores.dtype, device=scores.device).masked_fill(
             ~attn_mask, float("-inf"))
-    weights = torch.softmax(scores + attn_mask, dim=-1)
+    scores = scores.add_(attn_mask) if scores.shape == torch.broadcast_shapes(scores.shape, attn_mask.shape) \
+        else scores + attn_mask  # in place when the mask broadcasts to the scores: no second large tensor
     # A query that may see no key at all: weights 0, not softmax's 0/0 = NaN. Found on the mask, which
     # is usually much smaller than the scores (a padding mask is (N, 1, 1, S)).
     dead = torch.isneginf(attn_mask).all(-1, keepdim=True)
     if bool(dead.any()):
-        weights = torch.softmax((scores + attn_mask).masked_fill(dead, 0.0), dim=-1).masked_fill(dead, 0.0)
-    return weights
+        return torch.softmax(scores.masked_fill(dead, 0.0), dim=-1).masked_fill(dead, 0.0)
+    return torch.softmax(scores, dim=-1)
 
 
 def scaled_dot_product_attention(query: torch.Tensor, key: torch.Tensor, value: torch.Tensor,

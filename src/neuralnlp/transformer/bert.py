@@ -162,6 +162,8 @@ class BertModel(nn.Module):
             token_type_ids = torch.zeros_like(input_ids)
         x = self.embeddings(input_ids, token_type_ids)
         padding = None if attention_mask is None else attention_mask == 0  # torch.nn's convention: True = padding
+        if padding is not None and not bool(padding.any()):
+            padding = None  # no padding in the batch: attention needs no mask
         attentions = []
         for layer in self.layers:
             if output_attentions:  # the weights of every head: (batch, heads, seq, seq)

@@ -275,12 +275,13 @@ class BertTokenizer:
     # --8<-- [end:batch]
 
     def decode(self, ids: Iterable[int]) -> str:
-        """Tokens joined by spaces, special tokens dropped and ``##`` pieces glued to the piece before.
+        """Tokens joined by spaces, ``[CLS]``/``[SEP]``/``[PAD]`` dropped and ``##`` pieces glued to the piece before.
 
-        The basic step lost the case, the accents and the spacing around punctuation, so this is
-        not the original text: "Héllo, world!" comes back as "hello , world !".
+        The basic step lost the case, the accents and the spacing around punctuation, and ``[UNK]``
+        stays ``[UNK]``, so this is not the original text: "Héllo, world!" comes back as
+        "hello , world !".
         """
-        text = " ".join(t for t in self.convert_ids_to_tokens(ids) if t not in SPECIAL_TOKENS)
+        text = " ".join(t for t in self.convert_ids_to_tokens(ids) if t not in ("[CLS]", "[SEP]", "[PAD]"))
         return text.replace(" ##", "")
 
     def _max_length(self, max_length: int | None) -> int:

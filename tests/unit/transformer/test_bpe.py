@@ -9,7 +9,7 @@ from neuralnlp.transformer.corpora import chinese_reviews, lee_documents
 
 pytestmark = pytest.mark.timeout(120)
 
-# Sennrich et al. (2016), figure 1: the dictionary {low: 5, lower: 2, newest: 6, widest: 3}
+# Sennrich et al. (2016), algorithm 1: the dictionary {low: 5, lower: 2, newest: 6, widest: 3}
 SENNRICH = ["low"] * 5 + ["lower"] * 2 + ["newest"] * 6 + ["widest"] * 3
 
 
