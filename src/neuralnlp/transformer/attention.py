@@ -76,7 +76,6 @@ def causal_mask(L: int, S: int, device=None) -> torch.Tensor:
     return torch.ones(L, S, dtype=torch.bool, device=device).tril()
 
 
-# --8<-- [start:attention]
 def attention_weights(query: torch.Tensor, key: torch.Tensor, attn_mask: Optional[torch.Tensor] = None,
                       is_causal: bool = False, *, scale: Optional[float] = None) -> torch.Tensor:
     """The attention weights softmax(Q Kᵀ · scale + M): (..., L, S), each row summing to 1 (or all 0).
@@ -99,6 +98,7 @@ def attention_weights(query: torch.Tensor, key: torch.Tensor, attn_mask: Optiona
     return _weights(query, key, attn_mask, is_causal, scale)
 
 
+# --8<-- [start:attention]
 def _weights(query, key, attn_mask, is_causal, scale):
     scale = 1.0 / math.sqrt(query.shape[-1]) if scale is None else scale
     if is_causal:
@@ -112,14 +112,14 @@ def _weights(query, key, attn_mask, is_causal, scale):
     if attn_mask.dtype == torch.bool:  # True = may attend -> add 0; False -> add -inf
         attn_mask = torch.zeros(attn_mask.shape, dtype=scores.dtype, device=scores.device).masked_fill(
             ~attn_mask, float("-inf"))
-    scores = scores.add_(attn_mask) if scores.shape == torch.broadcast_shapes(scores.shape, attn_mask.shape) \
-        else scores + attn_mask  # in place when the mask broadcasts to the scores: no second large tensor
+    scores = scores.add_(attn_mask)  # in place: no second tensor as large as the scores
     # A query that may see no key at all: weights 0, not softmax's 0/0 = NaN. Found on the mask, which
     # is usually much smaller than the scores (a padding mask is (N, 1, 1, S)).
     dead = torch.isneginf(attn_mask).all(-1, keepdim=True)
     if bool(dead.any()):
         return torch.softmax(scores.masked_fill(dead, 0.0), dim=-1).masked_fill(dead, 0.0)
     return torch.softmax(scores, dim=-1)
+# --8<-- [end:attention]
 
 
 def scaled_dot_product_attention(query: torch.Tensor, key: torch.Tensor, value: torch.Tensor,
@@ -147,4 +147,3 @@ def scaled_dot_product_attention(query: torch.Tensor, key: torch.Tensor, value: 
     _check_query_key(query, key)
     _check_value(value, key)
     return _weights(query, key, attn_mask, is_causal, scale) @ value
-# --8<-- [end:attention]
