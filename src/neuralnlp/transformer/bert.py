@@ -195,7 +195,7 @@ class BertModel(nn.Module):
         """
         ours = self.state_dict()
         with torch.no_grad():
-            for name, theirs in _hf_names(self.config).items():
+            for name, theirs in hf_tensor_names(self.config).items():
                 shape = ours[name].shape
                 expected = (shape[0] // len(theirs), *shape[1:])  # in_proj: q, k and v stacked on the rows
                 parts = [_tensor(tensors, n, name) for n in theirs]
@@ -215,8 +215,12 @@ def _tensor(tensors: dict, name: str, ours: str) -> torch.Tensor:
     return torch.from_numpy(np.ascontiguousarray(value)) if isinstance(value, np.ndarray) else value
 
 
-def _hf_names(config: BertConfig) -> dict[str, list[str]]:
-    """Our parameter name → the Hugging Face tensor(s) it is made of (q, k, v stacked for in_proj)."""
+def hf_tensor_names(config: BertConfig) -> dict[str, list[str]]:
+    """Our parameter name → the names of the Hugging Face tensors it is made of.
+
+    One tensor each, except ``in_proj_weight`` and ``in_proj_bias``: the query, key and value
+    tensors, stacked in that order. Tensors of a checkpoint that appear in no list are not used.
+    """
     names = {
         "embeddings.word_embeddings.weight": ["embeddings.word_embeddings.weight"],
         "embeddings.position_embeddings.weight": ["embeddings.position_embeddings.weight"],
