@@ -1,13 +1,14 @@
 """Our BERT encoder against the reference's (sentence-transformers' all-MiniLM-L6-v2), side by side in one run.
 
-    .venv/bin/python benchmarks/transformer_encoder.py [--repeat N] [--threads T]
+    .venv/bin/python benchmarks/transformer_encoder.py [--repeat N] [--threads 1 2]
 
 Speed: the forward pass of the 6-layer encoder, ours (neuralnlp.transformer.bert.BertModel) and the
 reference's (the transformers BertModel inside SentenceTransformer, with its default attention,
 torch's fused scaled_dot_product_attention), with the same weights, on the same random token ids
-(no padding), at batch sizes 1 and 32 and sequence length 128, under torch.inference_mode() and
-the same torch thread count. Runs are interleaved (ours, reference, ours, …) after a warm-up; the
-table shows the median of each and the ratio ours / reference. Goal (issue 13): ratio <= 1.25.
+(no padding), at batch sizes 1 and 32 and sequence length 128, under torch.inference_mode(), with
+the same torch thread count for both: each row is measured with 1 thread and with 2 (this
+machine's cores). Runs are interleaved (ours, reference, ours, …) after a warm-up; the table
+shows the median of each and the ratio ours / reference. Goal (issue 13): ratio <= 1.25.
 
 Agreement, measured in the same run: the largest |ours − reference| of the encoder's output over
 those inputs, and of the sentence embeddings (our SentenceEncoder.encode against
@@ -61,9 +62,10 @@ def load_both():
     return SentenceEncoder.from_directory(), reference
 
 
-def time_rows(ours, reference, repeat: int) -> list[dict]:
+def time_rows(ours, reference, repeat: int, threads: int) -> list[dict]:
     import torch
 
+    torch.set_num_threads(threads)
     rows = []
     bert = reference[0].auto_model.eval()
     for batch in BATCH_SIZES:
@@ -82,7 +84,7 @@ def time_rows(ours, reference, repeat: int) -> list[dict]:
                     start = time.perf_counter()
                     run()
                     times[name].append(time.perf_counter() - start)
-        row = {"batch": batch, "seq_len": SEQ_LEN, "ours_times_s": times["ours"],
+        row = {"threads": threads, "batch": batch, "seq_len": SEQ_LEN, "ours_times_s": times["ours"],
                "reference_times_s": times["reference"], "ours_median_s": statistics.median(times["ours"]),
                "reference_median_s": statistics.median(times["reference"]),
                "max_abs_difference": float((outputs["ours"] - outputs["reference"]).abs().max())}
@@ -109,7 +111,7 @@ def machine() -> dict:
     import torch
     import transformers
 
-    return describe(torch_threads=torch.get_num_threads(), torch=torch.__version__, numpy=numpy.__version__,
+    return describe(torch=torch.__version__, numpy=numpy.__version__,
                     transformers=transformers.__version__, sentence_transformers=sentence_transformers.__version__)
 
 
@@ -117,12 +119,13 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1e3:,.1f} ms" if seconds >= 0.01 else f"{seconds * 1e3:.2f} ms"
 
 
-HEADER = f"{'batch':>5} {'seq':>5} {'ours':>11} {'reference':>11} {'ratio':>7}  {'max |ours - reference|':>22}"
+HEADER = (f"{'threads':>7} {'batch':>5} {'seq':>5} {'ours':>11} {'reference':>11} {'ratio':>7}  "
+          f"{'max |ours - reference|':>22}")
 
 
 def _row_line(row: dict) -> str:
     ratio = row["ours_median_s"] / row["reference_median_s"]
-    return (f"{row['batch']:>5} {row['seq_len']:>5} {_ms(row['ours_median_s']):>11} "
+    return (f"{row['threads']:>7} {row['batch']:>5} {row['seq_len']:>5} {_ms(row['ours_median_s']):>11} "
             f"{_ms(row['reference_median_s']):>11} {ratio:>6.2f}x  {row['max_abs_difference']:>22.1e}")
 
 
@@ -132,7 +135,7 @@ def render(data: dict) -> str:
     lines = [
         "Forward pass of all-MiniLM-L6-v2's encoder (6 layers, d_model 384, 12 heads), float32, no padding:",
         "ours = neuralnlp.transformer.BertModel; reference = the transformers BertModel inside SentenceTransformer.",
-        f"Median of {s['repeat']} interleaved runs after warm-up, {m['torch_threads']} torch threads for both; "
+        f"Median of {s['repeat']} interleaved runs after warm-up, the same torch thread count for both; "
         f"ratio = ours / reference (goal <= {s['goal']}x).",
         "",
         HEADER,
@@ -157,15 +160,12 @@ def render(data: dict) -> str:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=21, help="timed runs per contender and batch size (default 21)")
-    parser.add_argument("--threads", type=int, default=None, help="torch threads for both (default: torch's)")
+    parser.add_argument("--threads", type=int, nargs="+", default=[1, 2],
+                        help="torch thread counts to measure, each for both contenders (default: 1 2)")
     args = parser.parse_args(argv)
-    import torch
-
-    if args.threads is not None:
-        torch.set_num_threads(args.threads)
     ours, reference = load_both()
     load_start = os.getloadavg()[0]
-    rows = time_rows(ours, reference, args.repeat)
+    rows = [row for threads in args.threads for row in time_rows(ours, reference, args.repeat, threads)]
     agreement = sentence_agreement(ours, reference)
     arguments = sys.argv[1:] if argv is None else list(argv)
     data = {
@@ -175,7 +175,7 @@ def main(argv=None) -> None:
         "load_end": os.getloadavg()[0],
         "machine": machine(),
         "settings": {"repeat": args.repeat, "goal": GOAL, "dtype": "float32", "seq_len": SEQ_LEN,
-                     "batch_sizes": list(BATCH_SIZES)},
+                     "batch_sizes": list(BATCH_SIZES), "threads": args.threads},
         "results": rows,
         "sentence_embeddings": agreement,
     }
