@@ -12,6 +12,9 @@ One subpackage per chapter of the course, one concept per module:
 - ``neuralnlp.training``: optimisers (SGD, RMSprop, Adam, AdamW, matching ``torch.optim``),
   learning-rate schedules, weight decay, dropout, Xavier and He initialisation, early stopping, and
   the training loop the later chapters use;
+- ``neuralnlp.transformer``: sub-word tokenisers (BPE, BERT's WordPiece), attention, multi-head
+  attention, LayerNorm and the encoder layer (matching ``torch.nn``), and a BERT encoder that runs
+  the pre-trained sentence-embedding model all-MiniLM-L6-v2;
 - ``neuralnlp.plotting``: figures that read well on light and dark pages.
 
 The names a reader uses most are importable from here too (``from neuralnlp import GRU``). Nothing
@@ -22,7 +25,7 @@ import importlib
 
 __version__ = "0.1.0"
 
-CHAPTERS = ("basics", "recurrent", "embeddings", "training")
+CHAPTERS = ("basics", "recurrent", "embeddings", "training", "transformer")
 
 
 def _chapter_exports() -> dict[str, str]:

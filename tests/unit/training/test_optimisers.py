@@ -214,7 +214,7 @@ def test_the_base_class_leaves_the_update_to_subclasses():
 def test_a_negative_learning_rate_is_refused(cls):
     with pytest.raises(ValueError, match=r"lr: expected a learning rate >= 0, got -0.1"):
         cls([torch.zeros(1, requires_grad=True)], lr=-0.1)
-    with pytest.raises(ValueError, match=r"lr: expected a learning rate >= 0, got nan"):
+    with pytest.raises(ValueError, match=r"lr: expected a finite learning rate >= 0, got nan"):
         cls([torch.zeros(1, requires_grad=True)], lr=math.nan)
     with pytest.raises(TypeError, match=r"lr: expected a learning rate >= 0, got str '0.1'"):
         cls([torch.zeros(1, requires_grad=True)], lr="0.1")
