@@ -88,8 +88,15 @@ def test_the_home_page_names_the_four_source_articles(language):
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_the_home_page_states_prerequisites_and_what_is_not_covered(language):
     # each with links for readers who need to catch up or to read on elsewhere
-    for anchor in ("prerequisites", "not-yet-covered"):
-        assert sum("](http" in line for line in section(language, anchor).lines) >= 3, anchor
+    assert sum("](http" in line for line in section(language, "prerequisites").lines) >= 3
+    items = []  # one string per list item, continuation lines joined
+    for line in section(language, "not-yet-covered").lines:
+        if line.startswith("- "):
+            items.append(line)
+        elif items and line.startswith("  "):
+            items[-1] += " " + line.strip()
+    for item in items:
+        assert "](http" in item, f"a topic not covered yet without a pointer to read on elsewhere: {item}"
 
 
 def test_the_learning_path_parser_reads_rows():

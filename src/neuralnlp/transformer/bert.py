@@ -26,6 +26,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from neuralnlp._checks import as_id_tensor
 from neuralnlp.embeddings.embedding import Embedding
 from neuralnlp.transformer.encoder_layer import TransformerEncoderLayer
 from neuralnlp.transformer.layernorm import LayerNorm
@@ -152,6 +153,10 @@ class BertModel(nn.Module):
         if attention_mask is not None and attention_mask.dtype != torch.bool and \
                 not bool(((attention_mask == 0) | (attention_mask == 1)).all()):
             raise ValueError("attention_mask: expected 1 for tokens and 0 for padding, got other values")
+        # checked here, so that the message names this method's arguments and not the embedding table's
+        as_id_tensor(input_ids, self.config.vocab_size, "input_ids", "token ids", "vocab_size")
+        if token_type_ids is not None:
+            as_id_tensor(token_type_ids, self.config.type_vocab_size, "token_type_ids", "segment ids", "type_vocab_size")
 
     # --8<-- [start:forward]
     def forward(self, input_ids: torch.Tensor, attention_mask: Optional[torch.Tensor] = None,
