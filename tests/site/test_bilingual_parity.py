@@ -344,3 +344,13 @@ Maybe.
     assert notebook_problems(good.replace("**After this notebook you will be able to:**", ""), "en")[0]
     assert notebook_problems(good.replace("## Summary", "## Recap"), "en")[0]
     assert notebook_problems(good.replace("<summary>Answer</summary>\n\nMaybe.", "<summary>Hint</summary>\n\nMaybe."), "en")[0]
+
+
+DRAFT_MARKERS = re.compile(r"\b(PLACEHOLDER|TODO|TBD|FIXME|XXX)\b|_PLACEHOLDER")
+
+
+@pytest.mark.parametrize("page", ZH + en_pages(), ids=lambda p: str(p.relative_to(DOCS)))
+def test_no_page_is_left_with_a_draft_marker(page):
+    # a section a writer meant to come back to must not go live (one did: "SPEED_PLACEHOLDER")
+    markers = [m.group(0) for m in DRAFT_MARKERS.finditer(page.read_text(encoding="utf-8"))]
+    assert not markers, markers
