@@ -1,0 +1,2 @@
+"""Bad-input cases for ``neuralnlp.transformer`` (placeholder while written)."""
+CASES = []
