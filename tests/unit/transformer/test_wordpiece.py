@@ -106,7 +106,7 @@ def test_a_text_longer_than_the_positions_is_an_error_unless_truncated(tokenizer
 def test_bad_input(tokenizer):
     with pytest.raises(ValueError, match="texts: expected at least one text, got an empty list"):
         tokenizer.batch_encode([])
-    with pytest.raises(TypeError, match="texts: expected a list of strings, got a single str"):
+    with pytest.raises(TypeError, match=r"texts: expected a list of texts \(str\), got str .one text. \(wrap one text in a list: \[text\]\)"):
         tokenizer.batch_encode("one text")
     with pytest.raises(TypeError, match=r"texts\[1\]: text: expected a str, got int"):
         tokenizer.batch_encode(["fine", 3])
