@@ -271,6 +271,7 @@ def hf_tensor_names(config: BertConfig) -> dict[str, list[str]]:
     One tensor each, except ``in_proj_weight`` and ``in_proj_bias``: the query, key and value
     tensors, stacked in that order. Tensors of a checkpoint that appear in no list are not used.
     """
+    check_instance(config, BertConfig, "config", "a BertConfig")
     names = {
         "embeddings.word_embeddings.weight": ["embeddings.word_embeddings.weight"],
         "embeddings.position_embeddings.weight": ["embeddings.position_embeddings.weight"],

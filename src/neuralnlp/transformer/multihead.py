@@ -43,9 +43,10 @@ def check_no_dropout(dropout) -> None:
 
     TypeError if it is not a number at all.
     """
-    if check_real(dropout, "dropout", what="a dropout probability") != 0:
+    number = check_real(dropout, "dropout", what="a dropout probability")
+    if number != 0:
         raise ValueError(f"dropout: expected 0.0 (these layers have no dropout; compare with torch's layer in "
-                         f"eval mode), got {dropout!r}")
+                         f"eval mode), got {dropout if isinstance(dropout, (int, float)) else number}")
 
 
 def _allowed(mask, name: str, shapes: list, dtype: torch.dtype):
