@@ -56,13 +56,16 @@ _WHITE_SPACE = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\
 
 def is_cjk_ideograph(char: str) -> bool:
     """True for a CJK ideograph (汉字), which the basic step makes a token of its own."""
-    code = ord(check_str(char, "char", length=1))
+    if type(char) is not str or len(char) != 1:  # the fast path: basic_tokenize asks for every character
+        check_str(char, "char", length=1)
+    code = ord(char)
     return any(low <= code <= high for low, high in _CJK_RANGES)
 
 
 def is_punctuation(char: str) -> bool:
     """True for ASCII punctuation (``$``, ``+``, ``^`` … included) and every Unicode punctuation (P*)."""
-    check_str(char, "char", length=1)
+    if type(char) is not str or len(char) != 1:
+        check_str(char, "char", length=1)
     return char in string.punctuation or unicodedata.category(char).startswith("P")
 
 

@@ -108,7 +108,7 @@ def test_bad_input(tokenizer):
         tokenizer.batch_encode([])
     with pytest.raises(TypeError, match=r"texts: expected a list of texts \(str\), got str .one text. \(wrap one text in a list: \[text\]\)"):
         tokenizer.batch_encode("one text")
-    with pytest.raises(TypeError, match=r"texts\[1\]: text: expected a str, got int"):
+    with pytest.raises(TypeError, match=r"texts\[1\]: expected a str, got int 3"):
         tokenizer.batch_encode(["fine", 3])
     with pytest.raises(ValueError, match=r"max_length: expected an integer in \[2, 512\], got 1000"):
         tokenizer.encode("x", max_length=1000)
