@@ -119,7 +119,7 @@ def check_real(value, name: str, minimum=None, maximum=None, *, min_open: bool =
         number = float(value)
     elif (isinstance(value, np.ndarray) or _is_tensor(value)) and tuple(value.shape) == () \
             and str(value.dtype).split(".")[-1].startswith(("float", "int", "uint", "bfloat")):
-        number = float(value)
+        number = float(value.detach() if _is_tensor(value) else value)  # a loss that still requires grad
     if number is None:
         raise TypeError(f"{name}: expected {expected}, got {brief(value)}")
     if math.isnan(number) or (finite and math.isinf(number)):
