@@ -100,7 +100,8 @@ def snapshot(obj, depth: int = 0):
     if isinstance(obj, torch.Tensor):
         if obj.device.type == "meta":
             return ("meta", tuple(obj.shape), obj.dtype)
-        grad = obj.grad.detach().clone() if obj.grad is not None else None
+        has_grad = (obj.is_leaf or obj.retains_grad) and obj.grad is not None  # a non-leaf's .grad warns
+        grad = obj.grad.detach().clone() if has_grad else None
         return ("tensor", obj.detach().clone(), grad)
     if isinstance(obj, torch.nn.Module):
         state = {k: snapshot(v, depth + 1) for k, v in obj.state_dict(keep_vars=True).items()}
