@@ -20,10 +20,12 @@ message on every path, and every check runs before anything is computed or chang
 - ids: ``as_id_array`` (NumPy), ``as_id_tensor`` (torch) and ``check_class_indices``, the same
   checks on every path into an embedding or an output layer: an integer dtype, and every id in
   [0, size - 1], else ``IndexError`` naming the first bad id and its position;
-- tokens: ``check_tokens`` (one sequence of tokens, not a str, not a list of sentences) and
-  ``check_documents`` (a list of token lists, not a list of str);
+- tokens and texts: ``check_tokens`` (one sequence of tokens, not a str, not a list of sentences),
+  ``check_documents`` (a list of token lists, not a list of str), ``check_str`` (one text, or one
+  character with ``length=1``) and ``check_texts`` (a list of texts, not a single str);
 - tensors: ``check_float_tensor`` and ``check_tensor_shape`` (dtype and device of the parameters,
-  both named when they differ), ``check_float_dtype``.
+  both named when they differ), ``check_float_dtype``, ``as_bool_mask`` (a 0/1 or bool mask);
+- objects: ``check_instance`` (a module, a config, a tokeniser: the class expected and the type received).
 
 ``brief`` names a received value: its type and a short repr. Exception types: ``TypeError`` for a
 wrong kind of value or dtype, ``ValueError`` for a wrong value or shape, ``IndexError`` for an id
@@ -117,7 +119,7 @@ def check_real(value, name: str, minimum=None, maximum=None, *, min_open: bool =
         number = float(value)
     elif (isinstance(value, np.ndarray) or _is_tensor(value)) and tuple(value.shape) == () \
             and str(value.dtype).split(".")[-1].startswith(("float", "int", "uint", "bfloat")):
-        number = float(value)
+        number = float(value.detach() if _is_tensor(value) else value)  # a loss that still requires grad
     if number is None:
         raise TypeError(f"{name}: expected {expected}, got {brief(value)}")
     if math.isnan(number) or (finite and math.isinf(number)):
@@ -154,6 +156,16 @@ def check_choice(value, choices, name: str):
 def check_callable(value, name: str, what: str = "a function"):
     """Return ``value`` if it can be called; ``TypeError`` otherwise."""
     if not callable(value):
+        raise TypeError(f"{name}: expected {what}, got {brief(value)}")
+    return value
+
+
+def check_instance(value, cls, name: str, what: str | None = None):
+    """Return ``value`` if it is an instance of ``cls`` (a class or a tuple of classes); ``TypeError`` otherwise."""
+    if not isinstance(value, cls):
+        if what is None:
+            classes = cls if isinstance(cls, tuple) else (cls,)
+            what = " or ".join(f"a {c.__module__}.{c.__qualname__}" for c in classes)
         raise TypeError(f"{name}: expected {what}, got {brief(value)}")
     return value
 
@@ -487,6 +499,43 @@ def check_tokens(tokens, name: str = "tokens", allow_str: bool = False, of: type
     return tokens
 
 
+def check_str(value, name: str = "text", length: int | None = None) -> str:
+    """Return ``value`` if it is a ``str`` (of ``length`` characters, when given: ``length=1`` for one character).
+
+    Raises:
+        TypeError: not a str (bytes, None, a list of str included).
+        ValueError: a str of another length.
+    """
+    what = "a str" if length is None else ("one character (a str of length 1)" if length == 1 else f"a str of length {length}")
+    if not isinstance(value, str):
+        hint = " (decode bytes first: data.decode('utf-8'))" if isinstance(value, (bytes, bytearray)) else ""
+        raise TypeError(f"{name}: expected {what}, got {brief(value)}{hint}")
+    if length is not None and len(value) != length:
+        raise ValueError(f"{name}: expected {what}, got {brief(value)} of length {len(value)}")
+    return value
+
+
+def check_texts(texts, name: str = "texts", allow_empty: bool = False) -> list:
+    """Return ``texts`` as a list of str: a single str is refused (iterating it would give characters).
+
+    Raises:
+        TypeError: ``texts`` is a str, not iterable, or holds something other than a str (named by its index).
+        ValueError: no text at all (unless ``allow_empty``).
+    """
+    if isinstance(texts, (str, bytes)) or texts is None or not hasattr(texts, "__iter__") \
+            or isinstance(texts, np.ndarray) and texts.ndim != 1 or _is_tensor(texts):
+        hint = " (wrap one text in a list: [text])" if isinstance(texts, str) else ""
+        raise TypeError(f"{name}: expected a list of texts (str), got {brief(texts)}{hint}")
+    texts = list(texts)
+    if not texts and not allow_empty:
+        raise ValueError(f"{name}: expected at least one text, got an empty list")
+    for position, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise TypeError(f"{name}[{position}]: expected a str, got {brief(text)}"
+                            + (" (a list of token lists? join the tokens first)" if isinstance(text, (list, tuple)) else ""))
+    return texts
+
+
 def check_documents(docs, name: str = "docs") -> list:
     """Return ``docs`` as a list of token lists, refusing a str, a list of str and a flat token list.
 
@@ -509,6 +558,30 @@ def check_documents(docs, name: str = "docs") -> list:
 
 # ---- torch tensors --------------------------------------------------------------------------------
 
+def as_tensor_list(tensors, name: str = "parameters", element: str = "a torch.Tensor") -> list:
+    """Return ``tensors`` (one tensor, or an iterable of tensors such as ``model.parameters()``) as a list.
+
+    A module is refused (its ``parameters()`` was meant), and so are a str, a dict and a number.
+    Every element must be a tensor; ``element`` says what kind (e.g. "a floating-point torch.Tensor").
+
+    Raises:
+        TypeError: not a tensor or an iterable of tensors, or an element that is not a tensor.
+    """
+    import torch
+
+    if torch.is_tensor(tensors):
+        return [tensors]
+    if isinstance(tensors, (str, bytes, dict, torch.nn.Module)) or not hasattr(tensors, "__iter__"):
+        hint = " (pass model.parameters())" if isinstance(tensors, torch.nn.Module) else ""
+        raise TypeError(f"{name}: expected a tensor or an iterable of tensors such as model.parameters(), "
+                        f"got {brief(tensors)}{hint}")
+    tensors = list(tensors)
+    for i, t in enumerate(tensors):
+        if not torch.is_tensor(t):
+            raise TypeError(f"{name}[{i}]: expected {element}, got {brief(t)}")
+    return tensors
+
+
 def check_float_tensor(x, name: str, dtype=None, device=None) -> None:
     """Raise unless ``x`` is a floating-point tensor (of ``dtype`` and on ``device``, when given).
 
@@ -525,6 +598,31 @@ def check_float_tensor(x, name: str, dtype=None, device=None) -> None:
     if device is not None and x.device != device:
         raise ValueError(f"{name}: expected a tensor on device {device} (the device of the parameters), "
                          f"got device {x.device}")
+
+
+def as_bool_mask(mask, name: str, shape: tuple | None = None):
+    """Return a mask as a bool tensor: a bool tensor, or an integer or float tensor of 0s and 1s (True where 1).
+
+    ``shape``: the shape it must have (entries may be names, as in ``check_shape``).
+
+    Raises:
+        TypeError: not a tensor, or a complex one.
+        ValueError: another shape, or values other than 0 and 1 (the first one and its index named).
+    """
+    import torch
+
+    if not torch.is_tensor(mask) or mask.is_complex():
+        raise TypeError(f"{name}: expected a bool tensor or a tensor of 0s and 1s, got {brief(mask)}")
+    if shape is not None:
+        check_shape(mask, shape, name)
+    if mask.dtype == torch.bool:
+        return mask
+    bad = (mask != 0) & (mask != 1)
+    if bool(bad.any()):
+        where = tuple(int(i) for i in bad.nonzero()[0])
+        value = mask[where].item()
+        raise ValueError(f"{name}: expected 0 (masked) or 1 (kept) everywhere, got {value} at index {where}")
+    return mask != 0
 
 
 def check_float_dtype(dtype, name: str = "dtype") -> None:

@@ -19,7 +19,7 @@ from typing import Iterable, Union
 
 import torch
 
-from neuralnlp._checks import brief, check_float_tensor, check_real, check_tensor_shape
+from neuralnlp._checks import as_tensor_list, brief, check_float_tensor, check_real, check_tensor_shape
 from neuralnlp.recurrent.rnn import RNN
 
 Tensors = Union[torch.Tensor, Iterable[torch.Tensor]]
@@ -123,15 +123,7 @@ def clip_grad_norm(parameters: Tensors, max_norm: float) -> torch.Tensor:
 
 def _gradients(parameters) -> list[torch.Tensor]:
     """The ``.grad`` of every tensor of ``parameters`` that has one."""
-    if torch.is_tensor(parameters):
-        parameters = [parameters]
-    elif isinstance(parameters, torch.nn.Module) or not hasattr(parameters, "__iter__"):
-        raise TypeError(f"parameters: expected a tensor or an iterable of tensors such as model.parameters(), "
-                        f"got {brief(parameters)}")
-    parameters = list(parameters)
-    for i, p in enumerate(parameters):
-        if not torch.is_tensor(p):
-            raise TypeError(f"parameters[{i}]: expected a torch.Tensor, got {brief(p)}")
+    parameters = as_tensor_list(parameters, "parameters")
     return [p.grad for p in parameters if p.grad is not None]
 
 

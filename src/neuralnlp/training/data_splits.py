@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from neuralnlp._checks import check_fraction, check_positive_int
+from neuralnlp._checks import as_numpy_generator, check_fraction, check_positive_int
 
 
 # --8<-- [start:split]
@@ -27,7 +27,7 @@ def train_validation_test_split(n_samples: int, validation_fraction: float = 0.2
         n_samples: the size of the data set, >= 3.
         validation_fraction: in [0, 1).
         test_fraction: in [0, 1); the two fractions add up to less than 1.
-        seed: for the shuffle.
+        seed: for the shuffle: an integer >= 0 (or a numpy.random.Generator).
 
     Returns:
         (train, validation, test): three disjoint int64 arrays of indices that together cover range(n_samples).
@@ -36,6 +36,7 @@ def train_validation_test_split(n_samples: int, validation_fraction: float = 0.2
         ValueError: fractions out of range, or a split that leaves the training set empty.
     """
     n = check_positive_int(n_samples, "n_samples", minimum=3)
+    rng = as_numpy_generator(seed, "seed")
     n_validation = round(n * check_fraction(validation_fraction, "validation_fraction", "a fraction"))
     n_test = round(n * check_fraction(test_fraction, "test_fraction", "a fraction"))
     if n_validation + n_test >= n:
@@ -43,6 +44,6 @@ def train_validation_test_split(n_samples: int, validation_fraction: float = 0.2
             f"test_fraction: expected validation_fraction + test_fraction to leave training samples, "
             f"got {n_validation} validation + {n_test} test of {n} samples"
         )
-    order = np.random.default_rng(seed).permutation(n)
+    order = rng.permutation(n)
     return order[n_validation + n_test :], order[:n_validation], order[n_validation : n_validation + n_test]
 # --8<-- [end:split]

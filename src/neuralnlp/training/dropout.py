@@ -17,7 +17,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from neuralnlp._checks import check_float_tensor, check_fraction
+from neuralnlp._checks import as_bool_mask, check_bool, check_float_tensor, check_fraction, check_torch_generator
 
 
 # --8<-- [start:dropout]
@@ -37,17 +37,18 @@ def inverted_dropout(x: torch.Tensor, p: float = 0.5, training: bool = True, mas
         A tensor of x's shape: m ⊙ x / (1 − p).
 
     Raises:
-        ValueError: p outside [0, 1), or a mask of another shape.
-        TypeError: x is not a floating-point tensor.
+        ValueError: p outside [0, 1), or a mask of another shape or with values other than 0 and 1.
+        TypeError: x is not a floating-point tensor, or training is not a bool.
     """
     p = check_fraction(p, "p", "a dropout probability")
     check_float_tensor(x, "x")
-    if not training:
+    check_torch_generator(generator)
+    if not check_bool(training, "training"):
         return x
     if mask is None:
         mask = torch.rand(x.shape, generator=generator, device=x.device) >= p  # True with probability 1 − p
-    elif tuple(mask.shape) != tuple(x.shape):
-        raise ValueError(f"mask: expected the shape of x, {tuple(x.shape)}, got shape {tuple(mask.shape)}")
+    else:
+        mask = as_bool_mask(mask, "mask", tuple(x.shape))  # True (or 1) = keep
     return x * (mask.to(x.dtype) / (1 - p))
 # --8<-- [end:dropout]
 
@@ -69,7 +70,7 @@ class Dropout(nn.Module):
     def __init__(self, p: float = 0.5, generator: torch.Generator | None = None):
         super().__init__()
         self.p = check_fraction(p, "p", "a dropout probability")
-        self.generator = generator
+        self.generator = check_torch_generator(generator)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """x (any shape) -> the same shape: x with dropout in training mode, x itself in evaluation mode."""

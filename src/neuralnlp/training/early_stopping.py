@@ -18,7 +18,7 @@ import math
 
 from torch import nn
 
-from neuralnlp._checks import check_non_negative, check_positive_int
+from neuralnlp._checks import check_instance, check_non_negative, check_positive_int, check_real
 
 
 # --8<-- [start:early-stopping]
@@ -47,10 +47,14 @@ class EarlyStopping:
         self.epochs_without_improvement = 0
 
     def step(self, validation_loss: float, model: nn.Module) -> bool:
-        """Record one epoch's validation loss; return True when training should stop."""
-        validation_loss = float(validation_loss)
-        if math.isnan(validation_loss):
-            raise ValueError("validation_loss: expected a number, got nan (training diverged)")
+        """Record one epoch's validation loss; return True when training should stop.
+
+        Raises:
+            TypeError: the loss is not a number (a 0-d tensor is one), or model is not a module.
+            ValueError: the loss is NaN (training diverged).
+        """
+        validation_loss = check_real(validation_loss, "validation_loss", finite=False, what="a loss")
+        check_instance(model, nn.Module, "model", "a torch.nn.Module")
         self.epoch += 1
         if validation_loss < self.best_loss - self.min_delta:
             self.best_loss, self.best_epoch = validation_loss, self.epoch
@@ -64,5 +68,11 @@ class EarlyStopping:
         """Load the weights of the best epoch into ``model``."""
         if self.best_state is None:
             raise RuntimeError("restore_best: expected at least one call to step() first, got none")
+        check_instance(model, nn.Module, "model", "a torch.nn.Module")
+        theirs = model.state_dict()
+        ours = {name: tuple(t.shape) for name, t in self.best_state.items()}
+        if {name: tuple(t.shape) for name, t in theirs.items()} != ours:
+            raise ValueError(f"model: expected the parameters of the model given to step(), {ours}, "
+                             f"got {({name: tuple(t.shape) for name, t in theirs.items()})}")
         model.load_state_dict(self.best_state)
 # --8<-- [end:early-stopping]

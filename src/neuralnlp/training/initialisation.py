@@ -23,7 +23,7 @@ import math
 
 import torch
 
-from neuralnlp._checks import check_non_negative
+from neuralnlp._checks import brief, check_choice, check_float_tensor, check_non_negative, check_torch_generator
 
 GAINS = {"linear": 1.0, "sigmoid": 1.0, "tanh": 5.0 / 3.0, "relu": math.sqrt(2.0)}
 
@@ -36,27 +36,31 @@ def recommended_gain(nonlinearity: str) -> float:
     Raises:
         ValueError: an unknown nonlinearity.
     """
-    if nonlinearity not in GAINS:
-        raise ValueError(f"nonlinearity: expected one of {sorted(GAINS)}, got {nonlinearity!r}")
-    return GAINS[nonlinearity]
+    return GAINS[check_choice(nonlinearity, sorted(GAINS), "nonlinearity")]
 
 
 def fan_in_and_fan_out(tensor: torch.Tensor) -> tuple[int, int]:
     """(n_in, n_out) of a weight of shape (n_out, n_in, *kernel): in·k and out·k, k the kernel's size.
 
     Raises:
+        TypeError: not a tensor.
         ValueError: fewer than 2 dimensions (a bias has no fan-in and fan-out).
     """
+    if not torch.is_tensor(tensor):
+        raise TypeError(f"tensor: expected a weight, a torch.Tensor of shape (n_out, n_in, ...), got {brief(tensor)}")
     if tensor.dim() < 2:
         raise ValueError(f"tensor: expected a weight with at least 2 dimensions (n_out, n_in, ...), got shape {tuple(tensor.shape)}")
     receptive_field = math.prod(tensor.shape[2:])
     return tensor.shape[1] * receptive_field, tensor.shape[0] * receptive_field
 
 
-def _check_weight(tensor) -> None:
-    if not torch.is_tensor(tensor) or not tensor.is_floating_point():
-        raise TypeError(f"tensor: expected a floating-point torch.Tensor, got {type(tensor).__name__}"
-                        + (f" of dtype {tensor.dtype}" if torch.is_tensor(tensor) else ""))
+def _check_weight(tensor, generator) -> None:
+    """A floating-point weight of at least 2 axes and one element; a torch.Generator or None."""
+    check_float_tensor(tensor, "tensor")
+    fan_in_and_fan_out(tensor)
+    if tensor.numel() == 0:
+        raise ValueError(f"tensor: expected a weight with at least one element, got shape {tuple(tensor.shape)}")
+    check_torch_generator(generator)
 
 
 def _fill_uniform(tensor: torch.Tensor, bound: float, generator) -> torch.Tensor:
@@ -82,7 +86,7 @@ def xavier_uniform_(tensor: torch.Tensor, gain: float = 1.0, generator: torch.Ge
     Returns:
         ``tensor``.
     """
-    _check_weight(tensor)
+    _check_weight(tensor, generator)
     fan_in, fan_out = fan_in_and_fan_out(tensor)
     bound = check_non_negative(gain, "gain") * math.sqrt(6.0 / (fan_in + fan_out))
     return _fill_uniform(tensor, bound, generator)
@@ -99,7 +103,7 @@ def xavier_normal_(tensor: torch.Tensor, gain: float = 1.0, generator: torch.Gen
     Returns:
         ``tensor``.
     """
-    _check_weight(tensor)
+    _check_weight(tensor, generator)
     fan_in, fan_out = fan_in_and_fan_out(tensor)
     std = check_non_negative(gain, "gain") * math.sqrt(2.0 / (fan_in + fan_out))
     return _fill_normal(tensor, std, generator)
@@ -108,8 +112,7 @@ def xavier_normal_(tensor: torch.Tensor, gain: float = 1.0, generator: torch.Gen
 
 def _kaiming_fan(tensor: torch.Tensor, mode: str) -> int:
     fan_in, fan_out = fan_in_and_fan_out(tensor)
-    if mode not in ("fan_in", "fan_out"):
-        raise ValueError(f"mode: expected 'fan_in' or 'fan_out', got {mode!r}")
+    check_choice(mode, ("fan_in", "fan_out"), "mode")
     return fan_in if mode == "fan_in" else fan_out
 
 
@@ -127,7 +130,7 @@ def kaiming_uniform_(tensor: torch.Tensor, mode: str = "fan_in", nonlinearity: s
     Returns:
         ``tensor``.
     """
-    _check_weight(tensor)
+    _check_weight(tensor, generator)
     fan = _kaiming_fan(tensor, mode)
     bound = recommended_gain(nonlinearity) * math.sqrt(3.0 / fan)
     return _fill_uniform(tensor, bound, generator)
@@ -146,7 +149,7 @@ def kaiming_normal_(tensor: torch.Tensor, mode: str = "fan_in", nonlinearity: st
     Returns:
         ``tensor``.
     """
-    _check_weight(tensor)
+    _check_weight(tensor, generator)
     fan = _kaiming_fan(tensor, mode)
     std = recommended_gain(nonlinearity) / math.sqrt(fan)
     return _fill_normal(tensor, std, generator)

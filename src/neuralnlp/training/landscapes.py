@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from neuralnlp._checks import check_float_tensor, check_positive_int
+from neuralnlp._checks import brief, check_callable, check_finite, check_float_tensor, check_positive_int, check_real
 
 
 def _coordinates(point):
@@ -28,7 +28,10 @@ def _coordinates(point):
 def ill_conditioned_quadratic(point: torch.Tensor, curvatures: tuple[float, float] = (1.0, 20.0)) -> torch.Tensor:
     """f(x, y) = (a·x² + b·y²) / 2 with (a, b) = ``curvatures``; minimum 0 at (0, 0). Shape (..., 2) -> (...)."""
     x, y = _coordinates(point)
-    a, b = curvatures
+    if isinstance(curvatures, (str, bytes)) or not hasattr(curvatures, "__len__") or len(curvatures) != 2:
+        raise TypeError(f"curvatures: expected a pair (a, b) of positive numbers, got {brief(curvatures)}")
+    a = check_real(curvatures[0], "curvatures[0]", minimum=0, min_open=True)
+    b = check_real(curvatures[1], "curvatures[1]", minimum=0, min_open=True)
     return (a * x**2 + b * y**2) / 2
 
 
@@ -50,13 +53,32 @@ def optimisation_path(function, optimizer_class, start, steps: int, **hyperparam
         **hyperparameters: passed to the optimiser, e.g. ``lr=0.01, momentum=0.9``.
     """
     steps = check_positive_int(steps, "steps")
-    point = torch.tensor(start, dtype=torch.float64, requires_grad=True)
+    check_callable(function, "function", "a function of a point (x, y) such as rosenbrock")
+    check_callable(optimizer_class, "optimizer_class", "an optimiser class such as SGD")
+    point = _start_point(start)
     optimizer = optimizer_class([point], **hyperparameters)
     path = [point.detach().clone()]
     for _ in range(steps):
         optimizer.zero_grad()
-        function(point).backward()
+        value = function(point)
+        if not torch.is_tensor(value) or value.dim() != 0:
+            raise ValueError(f"function: expected a 0-d tensor f(x, y), got {brief(value)}")
+        value.backward()
         optimizer.step()
         path.append(point.detach().clone())
     return torch.stack(path).numpy()
 # --8<-- [end:path]
+
+
+def _start_point(start) -> torch.Tensor:
+    """``start`` as a float64 leaf tensor of shape (2,), finite."""
+    if isinstance(start, (str, bytes)) or not hasattr(start, "__len__"):
+        raise TypeError(f"start: expected a point (x, y) of two numbers, got {brief(start)}")
+    try:
+        point = torch.tensor(np.asarray(start, dtype=np.float64))
+    except (TypeError, ValueError):
+        raise TypeError(f"start: expected a point (x, y) of two numbers, got {brief(start)}") from None
+    if tuple(point.shape) != (2,):
+        raise ValueError(f"start: expected a point (x, y) of shape (2,), got shape {tuple(point.shape)}")
+    check_finite(point, "start")
+    return point.requires_grad_()

@@ -24,11 +24,22 @@ defaults are torch's, and each class matches its ``torch.optim`` counterpart ste
 
 from __future__ import annotations
 
+import functools
 from typing import Callable, Iterable
 
 import torch
 
-from neuralnlp._checks import check_fraction, check_leaf_parameter, check_non_negative
+from neuralnlp._checks import (
+    as_tensor_list,
+    brief,
+    check_bool,
+    check_callable,
+    check_fraction,
+    check_instance,
+    check_leaf_parameter,
+    check_non_negative,
+    check_tensor_shape,
+)
 
 
 class Optimizer:
@@ -47,53 +58,97 @@ class Optimizer:
             A learning-rate schedule changes ``group["lr"]`` here.
         state: dict from each parameter tensor to its own dict of buffers, filled by ``step``.
 
+    Every subclass's ``update`` checks its arguments first (a float tensor, a gradient of its
+    shape, dtype and device, a state dict, a complete parameter group) and runs without recording
+    gradients, so that it can be called directly on a parameter that requires grad.
+
     Raises:
         ValueError: params is empty, holds a non-leaf tensor, or the same tensor twice.
         TypeError: params holds something other than floating-point tensors.
     """
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        rule = vars(cls).get("update")
+        if rule is not None:
+            @functools.wraps(rule)
+            def update(self, param, grad, state, group):
+                self._check_update(param, grad, state, group)
+                with torch.no_grad():
+                    return rule(self, param, grad, state, group)
+            cls.update = update
+
     def __init__(self, params: Iterable, defaults: dict):
-        groups = [params] if torch.is_tensor(params) else list(params)
+        check_instance(defaults, dict, "defaults", "a dict of hyper-parameters such as {'lr': 0.1}")
+        iterable = hasattr(params, "__iter__") and not isinstance(params, (str, bytes, dict, torch.nn.Module))
+        groups = list(params) if iterable and not torch.is_tensor(params) else as_tensor_list(params, "params")
         if not groups:
             raise ValueError(
                 "params: expected a non-empty iterable of tensors or of parameter groups (dicts with a "
                 "'params' key), got an empty one (model.parameters() is a generator: it is empty when used twice)"
             )
         if not isinstance(groups[0], dict):
-            groups = [{"params": groups}]
+            groups, names = [{"params": groups}], ["params"]
+        else:
+            names = [f"params[{i}]" for i in range(len(groups))]
         self.defaults = dict(defaults)
         self.param_groups: list[dict] = []
         self.state: dict[torch.Tensor, dict] = {}
-        for group in groups:
-            self.add_param_group(group)
+        for group, name in zip(groups, names):
+            self._add_group(group, name)
 
     def add_param_group(self, group: dict) -> None:
         """Add a group of parameters with its own hyper-parameters (the others from ``defaults``)."""
+        self._add_group(group, "group")
+
+    def _add_group(self, group, name: str) -> None:
+        """``add_param_group``, with messages naming ``name``, the argument the group came in."""
         if not isinstance(group, dict) or "params" not in group:
-            raise TypeError(f"params: expected a parameter group, a dict with a 'params' key, got {type(group).__name__}")
-        params = [group["params"]] if torch.is_tensor(group["params"]) else list(group["params"])
+            raise TypeError(f"{name}: expected a parameter group, a dict with a 'params' key, got {brief(group)}")
+        where = "params" if name == "params" else f"{name}['params']"
+        params = as_tensor_list(group["params"], where, "a parameter (a torch.Tensor)")
         if not params:
-            raise ValueError("params: expected a parameter group with at least one tensor, got an empty 'params' list")
+            raise ValueError(f"{where}: expected a parameter group with at least one tensor, got an empty 'params' list")
         seen = {id(p) for g in self.param_groups for p in g["params"]}
         for i, p in enumerate(params):
-            check_leaf_parameter(p, f"params[{i}]")
+            check_leaf_parameter(p, f"{where}[{i}]")
             if id(p) in seen:
-                raise ValueError(f"params[{i}]: expected each tensor in one parameter group only, got it twice")
+                raise ValueError(f"{where}[{i}]: expected each tensor in one parameter group only, got it twice")
             seen.add(id(p))
         unknown = set(group) - set(self.defaults) - {"params"}
         if unknown:
-            raise TypeError(f"params: expected a parameter group with keys from {sorted(self.defaults)}, got {sorted(unknown)}")
+            raise TypeError(f"{name}: expected a parameter group with keys from {sorted(self.defaults)}, got {sorted(unknown)}")
         full = {**self.defaults, **group, "params": params}
         self.check_hyperparameters(full)
         self.param_groups.append(full)
 
+    def _check_group(self, group, name: str = "group") -> None:
+        """TypeError unless ``group`` is a dict; ValueError unless it has every hyper-parameter of ``defaults``."""
+        if not isinstance(group, dict):
+            raise TypeError(f"{name}: expected a parameter group (a dict such as {{'lr': 0.1, ...}}), got {brief(group)}")
+        missing = set(self.defaults) - set(group)
+        if missing:
+            raise ValueError(f"{name}: expected a parameter group with the keys {sorted(self.defaults)}, "
+                             f"got {sorted(group)} (missing {sorted(missing)})")
+
+    def _check_update(self, param, grad, state, group) -> None:
+        """The checks every ``update`` runs before it changes anything."""
+        if not torch.is_tensor(param) or not param.is_floating_point():
+            raise TypeError(f"param: expected a floating-point torch.Tensor, got {brief(param)}")
+        check_tensor_shape(grad, tuple(param.shape), param.dtype, "grad", param.device)
+        check_instance(state, dict, "state", "a dict (the parameter's own state, {} before its first step)")
+        self._check_group(group)
+        self.check_hyperparameters(group)
+
     def check_hyperparameters(self, group: dict) -> None:
         """Raise if a hyper-parameter of ``group`` is out of range (each optimiser checks its own)."""
+        self._check_group(group)
         check_non_negative(group["lr"], "lr", "a learning rate")
 
     # --8<-- [start:optimizer-step]
     def zero_grad(self, set_to_none: bool = True) -> None:
         """Forget the gradients of the last step: set each ``.grad`` to None (or to zeros)."""
+        check_bool(set_to_none, "set_to_none")
         for group in self.param_groups:
             for p in group["params"]:
                 if p.grad is None:
@@ -107,6 +162,7 @@ class Optimizer:
         """Update every parameter that has a gradient; return ``closure()``'s loss if one is given."""
         loss = None
         if closure is not None:
+            check_callable(closure, "closure", "a function that recomputes the loss")
             with torch.enable_grad():
                 loss = closure()
         with torch.no_grad():
@@ -118,6 +174,7 @@ class Optimizer:
 
     def update(self, param: torch.Tensor, grad: torch.Tensor, state: dict, group: dict) -> None:
         """Change ``param`` in place from ``grad`` (the update rule of the optimiser)."""
+        self._check_update(param, grad, state, group)
         raise NotImplementedError
     # --8<-- [end:optimizer-step]
 
@@ -153,8 +210,8 @@ class SGD(Optimizer):
         super().check_hyperparameters(group)
         check_fraction(group["momentum"], "momentum", "a momentum")
         check_non_negative(group["weight_decay"], "weight_decay", "a weight decay")
-        if group["nesterov"] and group["momentum"] == 0:
-            raise ValueError(f"nesterov: expected a momentum > 0 with nesterov=True, got momentum={group['momentum']!r}")
+        if check_bool(group["nesterov"], "nesterov") and group["momentum"] == 0:
+            raise ValueError(f"nesterov: expected a momentum > 0 with nesterov=True, got momentum={float(group['momentum'])}")
 
     # --8<-- [start:sgd]
     def update(self, param, grad, state, group):
@@ -260,7 +317,7 @@ class Adam(Optimizer):
         super().check_hyperparameters(group)
         betas = group["betas"]
         if not isinstance(betas, (tuple, list)) or len(betas) != 2:
-            raise TypeError(f"betas: expected a pair (beta1, beta2), got {betas!r}")
+            raise TypeError(f"betas: expected a pair (beta1, beta2), got {brief(betas)}")
         check_fraction(betas[0], "betas[0]", "a decay rate beta1")
         check_fraction(betas[1], "betas[1]", "a decay rate beta2")
         check_non_negative(group["eps"], "eps", "an epsilon")

@@ -18,9 +18,19 @@ and with ``torch.optim``'s: it only reads and writes ``group["lr"]``.
 
 from __future__ import annotations
 
+import functools
 import math
 
-from neuralnlp._checks import check_fraction, check_non_negative, check_positive_int
+from neuralnlp._checks import brief, check_fraction, check_int, check_non_negative, check_positive_int
+
+
+def _checked_formula(formula):
+    """``learning_rate(base_lr, step)`` after checking both: a learning rate >= 0 and a step >= 0."""
+    @functools.wraps(formula)
+    def learning_rate(self, base_lr, step):
+        base_lr = check_non_negative(base_lr, "base_lr", "a learning rate")
+        return formula(self, base_lr, check_int(step, "step", minimum=0))
+    return learning_rate
 
 
 class LRSchedule:
@@ -35,9 +45,24 @@ class LRSchedule:
     Attributes:
         base_lrs: each group's initial learning rate η₀.
         last_step: the number of ``step()`` calls so far.
+
+    Raises:
+        TypeError: ``optimizer`` has no ``param_groups`` of dicts with an ``"lr"``.
+        ValueError: a group's ``lr`` is negative, NaN or infinite.
     """
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "learning_rate" in vars(cls):  # every formula gets its arguments checked
+            cls.learning_rate = _checked_formula(vars(cls)["learning_rate"])
+
     def __init__(self, optimizer):
+        groups = getattr(optimizer, "param_groups", None)
+        if not isinstance(groups, list) or not groups or not all(isinstance(g, dict) and "lr" in g for g in groups):
+            raise TypeError(f"optimizer: expected an optimiser with param_groups (a list of dicts with an 'lr'), "
+                            f"got {brief(optimizer)}")
+        for i, group in enumerate(groups):
+            check_non_negative(group["lr"], f"optimizer.param_groups[{i}]['lr']", "a learning rate")
         self.optimizer = optimizer
         self.base_lrs = [group["lr"] for group in optimizer.param_groups]
         self.last_step = 0
@@ -45,6 +70,8 @@ class LRSchedule:
 
     def learning_rate(self, base_lr: float, step: int) -> float:
         """The learning rate at ``step`` for a group whose initial rate is ``base_lr`` (the formula)."""
+        check_non_negative(base_lr, "base_lr", "a learning rate")
+        check_int(step, "step", minimum=0)
         raise NotImplementedError
 
     def lr_at(self, step: int) -> list[float]:

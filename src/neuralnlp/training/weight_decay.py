@@ -18,7 +18,7 @@ from typing import Iterable
 
 import torch
 
-from neuralnlp._checks import check_non_negative
+from neuralnlp._checks import as_tensor_list, check_float_tensor, check_non_negative
 
 
 # --8<-- [start:l2-penalty]
@@ -47,10 +47,9 @@ def parameter_norm(parameters: Iterable[torch.Tensor]) -> float:
 
 
 def _tensors(parameters) -> list[torch.Tensor]:
-    tensors = [parameters] if torch.is_tensor(parameters) else list(parameters)
+    tensors = as_tensor_list(parameters, "parameters", "a floating-point torch.Tensor")
     if not tensors:
         raise ValueError("parameters: expected at least one tensor, got none")
     for i, p in enumerate(tensors):
-        if not torch.is_tensor(p):
-            raise TypeError(f"parameters[{i}]: expected a torch.Tensor, got type {type(p).__name__}")
+        check_float_tensor(p, f"parameters[{i}]")
     return tensors

@@ -31,24 +31,38 @@ from typing import Optional
 
 import torch
 
-from neuralnlp._checks import check_float_tensor
+from neuralnlp._checks import check_bool, check_float_tensor, check_positive_int, check_real
 
 
-def _check_query_key(query, key) -> None:
+def _check_query_key(query, key, is_causal, scale) -> None:
     check_float_tensor(query, "query")
-    check_float_tensor(key, "key", query.dtype)
+    check_float_tensor(key, "key", query.dtype, query.device)
     for x, name, shape in ((query, "query", "(..., L, E)"), (key, "key", "(..., S, E)")):
         if x.dim() < 2:
             raise ValueError(f"{name}: expected a tensor of at least 2 axes {shape}, got shape {tuple(x.shape)}")
     if key.shape[-1] != query.shape[-1]:
         raise ValueError(f"key: expected E = {query.shape[-1]} on the last axis (the query's), got shape {tuple(key.shape)}")
+    _check_batch_axes(query, key, "key")
+    check_bool(is_causal, "is_causal")
+    if scale is not None:
+        check_real(scale, "scale")
 
 
-def _check_value(value, key) -> None:
-    check_float_tensor(value, "value", key.dtype)
+def _check_batch_axes(query, x, name: str) -> None:
+    """The leading (batch, heads) axes of ``x`` broadcast with the query's."""
+    try:
+        torch.broadcast_shapes(query.shape[:-2], x.shape[:-2])
+    except RuntimeError:
+        raise ValueError(f"{name}: expected leading axes that broadcast with the query's {tuple(query.shape[:-2])}, "
+                         f"got shape {tuple(x.shape)}") from None
+
+
+def _check_value(value, key, query) -> None:
+    check_float_tensor(value, "value", key.dtype, key.device)
     if value.dim() < 2 or value.shape[-2] != key.shape[-2]:
         raise ValueError(f"value: expected S = {key.shape[-2]} on the second-to-last axis (one value per key), "
                          f"got shape {tuple(value.shape)}")
+    _check_batch_axes(query, value, "value")
 
 
 def check_attn_mask(attn_mask, scores_shape: tuple, dtype: torch.dtype, name: str = "attn_mask") -> None:
@@ -73,6 +87,7 @@ def check_attn_mask(attn_mask, scores_shape: tuple, dtype: torch.dtype, name: st
 
 def causal_mask(L: int, S: int, device=None) -> torch.Tensor:
     """(L, S) bool, True on and below the diagonal: query i may attend to keys 0 … i."""
+    L, S = check_positive_int(L, "L"), check_positive_int(S, "S")
     return torch.ones(L, S, dtype=torch.bool, device=device).tril()
 
 
@@ -89,12 +104,12 @@ def attention_weights(query: torch.Tensor, key: torch.Tensor, attn_mask: Optiona
         scale: the factor of the scores; default 1/√E.
 
     Raises:
-        TypeError: a non-float query/key, dtypes that differ, or a mask that is neither bool nor
-            the query's dtype.
-        ValueError: shapes that do not fit, a mask that does not broadcast, or both ``attn_mask``
-            and ``is_causal``.
+        TypeError: a non-float query/key, dtypes that differ, a mask that is neither bool nor
+            the query's dtype, or is_causal not a bool.
+        ValueError: shapes that do not fit, tensors on different devices, a mask that does not
+            broadcast, both ``attn_mask`` and ``is_causal``, or a NaN or infinite scale.
     """
-    _check_query_key(query, key)
+    _check_query_key(query, key, is_causal, scale)
     return _weights(query, key, attn_mask, is_causal, scale)
 
 
@@ -144,6 +159,6 @@ def scaled_dot_product_attention(query: torch.Tensor, key: torch.Tensor, value: 
         ValueError: shapes that do not fit, a mask that does not broadcast to (..., L, S), or both
             ``attn_mask`` and ``is_causal``.
     """
-    _check_query_key(query, key)
-    _check_value(value, key)
+    _check_query_key(query, key, is_causal, scale)
+    _check_value(value, key, query)
     return _weights(query, key, attn_mask, is_causal, scale) @ value

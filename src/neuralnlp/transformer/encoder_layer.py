@@ -30,9 +30,9 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from neuralnlp._checks import check_positive_int
+from neuralnlp._checks import check_bool, check_choice, check_float_tensor, check_non_negative, check_positive_int
 from neuralnlp.transformer.layernorm import LayerNorm
-from neuralnlp.transformer.multihead import MultiheadAttention, check_no_dropout
+from neuralnlp.transformer.multihead import MultiheadAttention, _allowed, check_no_dropout
 
 _ACTIVATIONS = {"relu": F.relu, "gelu": F.gelu}  # GELU: the exact x·Φ(x) of the basics chapter
 
@@ -67,10 +67,15 @@ class TransformerEncoderLayer(nn.Module):
                  activation: str = "relu", layer_norm_eps: float = 1e-5, batch_first: bool = False,
                  norm_first: bool = False, bias: bool = True, *, dtype: Optional[torch.dtype] = None):
         super().__init__()
-        if activation not in _ACTIVATIONS:
-            raise ValueError(f"activation: expected 'relu' or 'gelu', got {activation!r}")
+        d_model, nhead = check_positive_int(d_model, "d_model"), check_positive_int(nhead, "nhead")
+        if d_model % nhead:
+            raise ValueError(f"nhead: expected a divisor of d_model = {d_model} (each head gets d_model / nhead "
+                             f"features), got {nhead}")
+        check_choice(activation, tuple(_ACTIVATIONS), "activation")
         check_no_dropout(dropout)
-        check_positive_int(dim_feedforward, "dim_feedforward")
+        dim_feedforward = check_positive_int(dim_feedforward, "dim_feedforward")
+        layer_norm_eps = check_non_negative(layer_norm_eps, "layer_norm_eps", "an epsilon")
+        norm_first = check_bool(norm_first, "norm_first")
         self.self_attn = MultiheadAttention(d_model, nhead, bias=bias, batch_first=batch_first, dtype=dtype)
         self.linear1 = nn.Linear(d_model, dim_feedforward, bias=bias, dtype=dtype)
         self.linear2 = nn.Linear(dim_feedforward, d_model, bias=bias, dtype=dtype)
@@ -83,6 +88,7 @@ class TransformerEncoderLayer(nn.Module):
     def forward(self, src: torch.Tensor, src_mask: Optional[torch.Tensor] = None,
                 src_key_padding_mask: Optional[torch.Tensor] = None) -> torch.Tensor:
         """Self-attention then feed-forward, each added to its input (post- or pre-norm); shapes in the class docstring."""
+        self._check_inputs(src, src_mask, src_key_padding_mask)
         x = src
         if self.norm_first:  # pre-norm: LayerNorm on the way into each sub-layer, the stream only adds
             x = x + self._self_attention(self.norm1(x), src_mask, src_key_padding_mask)
@@ -91,6 +97,20 @@ class TransformerEncoderLayer(nn.Module):
             x = self.norm1(x + self._self_attention(x, src_mask, src_key_padding_mask))
             x = self.norm2(x + self._feed_forward(x))
         return x
+
+    def _check_inputs(self, src, src_mask, src_key_padding_mask) -> None:
+        """The checks of the attention, with this method's argument names."""
+        weight = self.linear1.weight
+        check_float_tensor(src, "src", weight.dtype, weight.device)
+        d, h = self.self_attn.embed_dim, self.self_attn.num_heads
+        if src.dim() not in (2, 3) or src.shape[-1] != d:
+            layout = "(N, L, d_model)" if self.batch_first else "(L, N, d_model)"
+            raise ValueError(f"src: expected a 3-D {layout} or 2-D (L, d_model) tensor with d_model = {d}, "
+                             f"got shape {tuple(src.shape)}")
+        L = src.shape[1 if self.batch_first and src.dim() == 3 else 0]
+        n = src.shape[0 if self.batch_first else 1] if src.dim() == 3 else None
+        _allowed(src_mask, "src_mask", [(L, L)] + ([(n * h, L, L)] if n is not None else []), weight.dtype)
+        _allowed(src_key_padding_mask, "src_key_padding_mask", [(n, L)] if n is not None else [(L,)], weight.dtype)
 
     def _self_attention(self, x, attn_mask, key_padding_mask):
         return self.self_attn(x, x, x, key_padding_mask=key_padding_mask, attn_mask=attn_mask, need_weights=False)[0]

@@ -18,7 +18,7 @@ from typing import Optional
 import torch
 from torch import nn
 
-from neuralnlp._checks import check_float_tensor, check_positive_int
+from neuralnlp._checks import check_bool, check_float_dtype, check_float_tensor, check_non_negative, check_positive_int
 
 
 # --8<-- [start:layer-norm]
@@ -34,14 +34,17 @@ def layer_norm(x: torch.Tensor, weight: Optional[torch.Tensor] = None, bias: Opt
 
     Raises:
         TypeError: x is not floating point.
-        ValueError: x is a scalar, or weight / bias is not (d,).
+        ValueError: x is a scalar or has no feature, weight / bias is not (d,), or eps is negative, NaN or inf.
     """
     check_float_tensor(x, "x")
-    if x.dim() == 0:
-        raise ValueError("x: expected shape (..., d) with the features on the last axis, got a scalar")
+    if x.dim() == 0 or x.shape[-1] == 0:
+        raise ValueError(f"x: expected shape (..., d) with d >= 1 features on the last axis, got shape {tuple(x.shape)}")
     for p, name in ((weight, "weight"), (bias, "bias")):
-        if p is not None and tuple(p.shape) != (x.shape[-1],):
-            raise ValueError(f"{name}: expected shape ({x.shape[-1]},), one per feature of x, got {tuple(p.shape)}")
+        if p is not None:
+            check_float_tensor(p, name, x.dtype, x.device)
+            if tuple(p.shape) != (x.shape[-1],):
+                raise ValueError(f"{name}: expected shape ({x.shape[-1]},), one per feature of x, got shape {tuple(p.shape)}")
+    eps = check_non_negative(eps, "eps", "an epsilon")
     d = x.shape[-1]
     centred = x - x.mean(dim=-1, keepdim=True)
     # σ² = ‖x − μ‖² / d (biased, as torch). A norm is much faster on CPU than torch.var along the last axis.
@@ -77,7 +80,10 @@ class LayerNorm(nn.Module):
                  *, dtype: Optional[torch.dtype] = None):
         super().__init__()
         self.normalized_shape = check_positive_int(normalized_shape, "normalized_shape")
-        self.eps, self.elementwise_affine = eps, elementwise_affine
+        self.eps = check_non_negative(eps, "eps", "an epsilon")
+        self.elementwise_affine = elementwise_affine = check_bool(elementwise_affine, "elementwise_affine")
+        bias = check_bool(bias, "bias")
+        check_float_dtype(dtype)
         dtype = torch.get_default_dtype() if dtype is None else dtype
         d = self.normalized_shape
         self.weight = nn.Parameter(torch.ones(d, dtype=dtype)) if elementwise_affine else None
@@ -87,10 +93,11 @@ class LayerNorm(nn.Module):
         """Normalise every vector on the last axis of x; see the class docstring.
 
         Raises:
-            TypeError: x is not floating point.
-            ValueError: x's last axis is not ``normalized_shape`` long.
+            TypeError: x is not floating point, or not of the parameters' dtype.
+            ValueError: x's last axis is not ``normalized_shape`` long, or x is on another device.
         """
-        check_float_tensor(x, "x")
+        reference = self.weight if self.weight is not None else self.bias
+        check_float_tensor(x, "x", *((reference.dtype, reference.device) if reference is not None else ()))
         if x.dim() == 0 or x.shape[-1] != self.normalized_shape:
             raise ValueError(f"x: expected shape (..., {self.normalized_shape}), got shape {tuple(x.shape)}")
         return layer_norm(x, self.weight, self.bias, self.eps)

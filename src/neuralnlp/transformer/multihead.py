@@ -34,15 +34,19 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from neuralnlp._checks import check_float_tensor, check_positive_int
+from neuralnlp._checks import check_bool, check_float_dtype, check_float_tensor, check_positive_int, check_real
 from neuralnlp.transformer.attention import _weights
 
 
 def check_no_dropout(dropout) -> None:
-    """ValueError unless ``dropout`` is 0: these layers have no dropout (they compute torch's eval mode)."""
-    if dropout != 0:
+    """ValueError unless ``dropout`` is 0: these layers have no dropout (they compute torch's eval mode).
+
+    TypeError if it is not a number at all.
+    """
+    number = check_real(dropout, "dropout", what="a dropout probability")
+    if number != 0:
         raise ValueError(f"dropout: expected 0.0 (these layers have no dropout; compare with torch's layer in "
-                         f"eval mode), got {dropout!r}")
+                         f"eval mode), got {dropout if isinstance(dropout, (int, float)) else number}")
 
 
 def _allowed(mask, name: str, shapes: list, dtype: torch.dtype):
@@ -90,13 +94,15 @@ class MultiheadAttention(nn.Module):
     def __init__(self, embed_dim: int, num_heads: int, dropout: float = 0.0, bias: bool = True,
                  batch_first: bool = False, *, dtype: Optional[torch.dtype] = None):
         super().__init__()
-        self.embed_dim = check_positive_int(embed_dim, "embed_dim")
-        self.num_heads = check_positive_int(num_heads, "num_heads")
+        self.embed_dim = embed_dim = check_positive_int(embed_dim, "embed_dim")
+        self.num_heads = num_heads = check_positive_int(num_heads, "num_heads")
         if embed_dim % num_heads:
             raise ValueError(f"num_heads: expected a divisor of embed_dim = {embed_dim} (each head gets "
                              f"embed_dim / num_heads features), got {num_heads}")
         check_no_dropout(dropout)
-        self.head_dim, self.batch_first = embed_dim // num_heads, batch_first
+        check_bool(bias, "bias")
+        check_float_dtype(dtype)
+        self.head_dim, self.batch_first = embed_dim // num_heads, check_bool(batch_first, "batch_first")
         self.in_proj_weight = nn.Parameter(torch.empty(3 * embed_dim, embed_dim, dtype=dtype))
         self.in_proj_bias = nn.Parameter(torch.zeros(3 * embed_dim, dtype=dtype)) if bias else None
         self.out_proj = nn.Linear(embed_dim, embed_dim, bias=bias, dtype=dtype)
@@ -106,9 +112,9 @@ class MultiheadAttention(nn.Module):
 
     def _check_inputs(self, query, key, value) -> bool:
         """Check the shapes; return whether the input is batched."""
-        dtype = self.in_proj_weight.dtype
+        dtype, device = self.in_proj_weight.dtype, self.in_proj_weight.device
         for x, name in ((query, "query"), (key, "key"), (value, "value")):
-            check_float_tensor(x, name, dtype)
+            check_float_tensor(x, name, dtype, device)
         batched = query.dim() == 3
         layout = ("(N, L, E)" if self.batch_first else "(L, N, E)") if batched else "(L, E)"
         if query.dim() not in (2, 3) or query.shape[-1] != self.embed_dim:
@@ -149,6 +155,8 @@ class MultiheadAttention(nn.Module):
             ValueError: shapes that do not fit, including masks of the wrong shape.
         """
         batched = self._check_inputs(query, key, value)
+        check_bool(need_weights, "need_weights")
+        check_bool(average_attn_weights, "average_attn_weights")
         self_attention = query is key and key is value
         if not batched:  # one sequence: a batch of one
             query, key, value = query.unsqueeze(0), key.unsqueeze(0), value.unsqueeze(0)

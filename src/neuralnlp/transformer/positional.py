@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import torch
 
-from neuralnlp._checks import check_positive_int
+from neuralnlp._checks import check_float_dtype, check_positive_int
 
 
 # --8<-- [start:sinusoidal]
@@ -26,16 +26,17 @@ def sinusoidal_positional_encoding(num_positions: int, d_model: int, dtype: torc
     Columns 2i and 2i + 1 hold sin and cos of pos / 10000^(2i/d_model).
 
     Raises:
-        TypeError: a size that is not an integer.
+        TypeError: a size that is not an integer, or a dtype that is not floating point.
         ValueError: a size below 1, or an odd d_model (the features come in sin/cos pairs).
     """
-    check_positive_int(num_positions, "num_positions")
-    check_positive_int(d_model, "d_model")
+    num_positions = check_positive_int(num_positions, "num_positions")
+    d_model = check_positive_int(d_model, "d_model")
+    check_float_dtype(dtype)
     if d_model % 2:
         raise ValueError(f"d_model: expected an even number (sin/cos pairs), got {d_model}")
     position = torch.arange(num_positions, dtype=torch.float64)[:, None]  # (P, 1)
     frequency = 10000.0 ** (-torch.arange(0, d_model, 2, dtype=torch.float64) / d_model)  # (d/2,)
     angle = position * frequency  # (P, d/2)
     table = torch.stack([angle.sin(), angle.cos()], dim=-1).flatten(1)  # interleave: sin, cos, sin, cos, …
-    return table.to(dtype)
+    return table.to(torch.float32 if dtype is None else dtype)
 # --8<-- [end:sinusoidal]

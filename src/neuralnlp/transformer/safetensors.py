@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from neuralnlp._checks import check_path
+
 # The format's dtype names -> little-endian NumPy dtypes ("BF16" is handled apart: NumPy has none)
 DTYPES = {"F64": "<f8", "F32": "<f4", "F16": "<f2", "I64": "<i8", "I32": "<i4", "I16": "<i2", "I8": "i1",
           "U8": "u1", "BOOL": "?"}
@@ -36,23 +38,25 @@ def read_safetensors(path: str | Path) -> dict[str, np.ndarray]:
     """Every tensor of a ``.safetensors`` file, as NumPy arrays keyed by name (``__metadata__`` left out).
 
     Raises:
+        FileNotFoundError: no file at ``path``.
         ValueError: the file is not a well-formed safetensors file: too short, a header length past
             the end, a header that is not a JSON object, an unknown dtype, or a tensor whose byte
             range does not match its shape or lies outside the data (the message names it).
     """
+    check_path(path, "path")
     data = bytearray(Path(path).read_bytes())  # writable, so torch.from_numpy can share the memory
     if len(data) < 8:
-        raise ValueError(f"{path}: expected at least 8 bytes (the header length), got {len(data)}")
+        raise ValueError(f"path: expected at least 8 bytes (the header length), got {len(data)} in {path}")
     header_length = int.from_bytes(data[:8], "little")
     if 8 + header_length > len(data):
-        raise ValueError(f"{path}: expected a header of {header_length} bytes after the first 8, "
-                         f"got a file of {len(data)} bytes")
+        raise ValueError(f"path: expected a header of {header_length} bytes after the first 8, "
+                         f"got a file of {len(data)} bytes ({path})")
     try:
         header = json.loads(data[8 : 8 + header_length])
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValueError(f"{path}: expected a JSON header, got bytes that do not parse ({error})") from None
+        raise ValueError(f"path: expected a JSON header, got bytes that do not parse ({error}) in {path}") from None
     if not isinstance(header, dict):
-        raise ValueError(f"{path}: expected a JSON object as header, got {type(header).__name__}")
+        raise ValueError(f"path: expected a JSON object as header, got {type(header).__name__} in {path}")
     buffer = memoryview(data)[8 + header_length :]
     tensors = {}
     for name, info in header.items():
@@ -79,11 +83,30 @@ def read_safetensors_header(path: str | Path) -> dict:
     """The JSON header alone: name → {"dtype", "shape", "data_offsets"} (and ``__metadata__``).
 
     Raises:
-        ValueError: the first 8 bytes announce a header longer than the file.
+        FileNotFoundError: no file at ``path``.
+        ValueError: the first 8 bytes announce a header longer than the file, or the header is not a JSON object.
     """
+    check_path(path, "path")
+    size = Path(path).stat().st_size
     with open(path, "rb") as f:
-        header_length = int.from_bytes(f.read(8), "little")
-        header = f.read(header_length)
-    if len(header) != header_length:
-        raise ValueError(f"{path}: expected a header of {header_length} bytes, got {len(header)}")
-    return json.loads(header)
+        start = f.read(8)
+        length = int.from_bytes(start, "little") if len(start) == 8 else 0
+        data = start + f.read(min(length, max(size - 8, 0)))
+    return _header(data, path, size)[1]
+
+
+def _header(data: bytes, path, size: int) -> tuple[int, dict]:
+    """(N, the header) from the first 8 + N bytes of a file of ``size`` bytes; the checks of ``read_safetensors``."""
+    if size < 8:
+        raise ValueError(f"path: expected at least 8 bytes (the header length), got {size} in {path}")
+    header_length = int.from_bytes(data[:8], "little")
+    if 8 + header_length > size:
+        raise ValueError(f"path: expected a header of {header_length} bytes after the first 8, "
+                         f"got a file of {size} bytes ({path})")
+    try:
+        header = json.loads(bytes(data[8 : 8 + header_length]))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValueError(f"path: expected a JSON header, got bytes that do not parse ({error}) in {path}") from None
+    if not isinstance(header, dict):
+        raise ValueError(f"path: expected a JSON object as header, got {type(header).__name__} in {path}")
+    return header_length, header

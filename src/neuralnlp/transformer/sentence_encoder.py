@@ -29,6 +29,7 @@ from typing import Optional, Sequence
 import numpy as np
 import torch
 
+from neuralnlp._checks import as_bool_mask, check_float_tensor, check_instance, check_int, check_path, check_positive_int, check_texts
 from neuralnlp.embeddings.similarity import normalize
 from neuralnlp.transformer.bert import BertConfig, BertModel
 from neuralnlp.transformer.wordpiece import BertTokenizer
@@ -56,11 +57,14 @@ def mean_pooling(token_embeddings: torch.Tensor, attention_mask: torch.Tensor) -
     """The mean of each text's token vectors, padding left out: (batch, seq, d), (batch, seq) → (batch, d).
 
     Raises:
-        ValueError: the shapes do not match, or a text has no token at all (mask all 0).
+        TypeError: token_embeddings is not a float tensor, or attention_mask not a tensor.
+        ValueError: the shapes do not match, a mask value other than 0 and 1, or a text has no token
+            at all (mask all 0).
     """
-    if token_embeddings.dim() != 3 or tuple(attention_mask.shape) != tuple(token_embeddings.shape[:2]):
-        raise ValueError(f"attention_mask: expected shape {tuple(token_embeddings.shape[:2])} (batch, seq) of "
-                         f"token_embeddings {tuple(token_embeddings.shape)}, got shape {tuple(attention_mask.shape)}")
+    check_float_tensor(token_embeddings, "token_embeddings")
+    if token_embeddings.dim() != 3:
+        raise ValueError(f"token_embeddings: expected shape (batch, seq, d), got shape {tuple(token_embeddings.shape)}")
+    as_bool_mask(attention_mask, "attention_mask", tuple(token_embeddings.shape[:2]))  # 0/1 or bool, (batch, seq)
     mask = attention_mask.to(token_embeddings.dtype).unsqueeze(-1)  # (batch, seq, 1)
     counts = mask.sum(1)  # (batch, 1): tokens per text
     if bool((counts == 0).any()):
@@ -82,6 +86,10 @@ class SentenceEncoder:
     """
 
     def __init__(self, tokenizer: BertTokenizer, model: BertModel, max_seq_length: int = 256):
+        check_instance(tokenizer, BertTokenizer, "tokenizer", "a BertTokenizer")
+        check_instance(model, BertModel, "model", "a BertModel")
+        limit = min(tokenizer.max_length, model.config.max_position_embeddings)
+        max_seq_length = check_int(max_seq_length, "max_seq_length", 2, limit)
         self.tokenizer, self.model, self.max_seq_length = tokenizer, model.eval(), max_seq_length
 
     @classmethod
@@ -89,9 +97,12 @@ class SentenceEncoder:
         """Load tokeniser, weights and settings from a sentence-transformers directory (default: the package's).
 
         Raises:
+            FileNotFoundError: no such directory, or a file missing in it.
             ValueError: the pooling is not mean pooling, or the weights do not fit the config.
         """
-        path = minilm_directory() if path is None else Path(path)
+        path = minilm_directory() if path is None else Path(check_path(path, "path", must_exist="directory"))
+        for name in ("1_Pooling/config.json", "sentence_bert_config.json", "config.json", "vocab.txt", "model.safetensors"):
+            check_path(path / name, "path")
         pooling = json.loads((path / "1_Pooling" / "config.json").read_text(encoding="utf-8"))
         if not pooling.get("pooling_mode_mean_tokens") or pooling.get("pooling_mode_cls_token"):
             raise ValueError(f"{path / '1_Pooling' / 'config.json'}: expected mean pooling, got {pooling}")
@@ -109,13 +120,10 @@ class SentenceEncoder:
 
         Raises:
             TypeError: ``sentences`` is a single string or holds something else than strings.
-            ValueError: ``sentences`` is empty.
+            ValueError: ``sentences`` is empty, or batch_size < 1.
         """
-        if isinstance(sentences, str):
-            raise TypeError("sentences: expected a list of strings, got a single str (wrap it in a list)")
-        sentences = list(sentences)
-        if not sentences:
-            raise ValueError("sentences: expected at least one sentence, got an empty list")
+        sentences = check_texts(sentences, "sentences")
+        batch_size = check_positive_int(batch_size, "batch_size")
         order = np.argsort([-len(s) if isinstance(s, str) else 0 for s in sentences], kind="stable")
         out = np.empty((len(sentences), self.model.config.hidden_size), dtype=np.float32)
         with torch.inference_mode():

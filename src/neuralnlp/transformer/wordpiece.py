@@ -29,6 +29,18 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from neuralnlp._checks import (
+    as_id_array,
+    brief,
+    check_bool,
+    check_int,
+    check_path,
+    check_positive_int,
+    check_str,
+    check_texts,
+    check_tokens,
+)
+
 SPECIAL_TOKENS = ("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]")
 MAX_INPUT_CHARS_PER_WORD = 100
 _SPECIAL_SPLIT = re.compile("(" + "|".join(re.escape(t) for t in SPECIAL_TOKENS) + ")")
@@ -44,12 +56,16 @@ _WHITE_SPACE = frozenset("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\
 
 def is_cjk_ideograph(char: str) -> bool:
     """True for a CJK ideograph (汉字), which the basic step makes a token of its own."""
+    if type(char) is not str or len(char) != 1:  # the fast path: basic_tokenize asks for every character
+        check_str(char, "char", length=1)
     code = ord(char)
     return any(low <= code <= high for low, high in _CJK_RANGES)
 
 
 def is_punctuation(char: str) -> bool:
     """True for ASCII punctuation (``$``, ``+``, ``^`` … included) and every Unicode punctuation (P*)."""
+    if type(char) is not str or len(char) != 1:
+        check_str(char, "char", length=1)
     return char in string.punctuation or unicodedata.category(char).startswith("P")
 
 
@@ -69,6 +85,8 @@ def basic_tokenize(text: str, lowercase: bool = True) -> list[str]:
     Returns:
         The words and punctuation marks, e.g. "Héllo, 世界!" → ["hello", ",", "世", "界", "!"].
     """
+    check_str(text, "text")
+    check_bool(lowercase, "lowercase")
     chars = []
     for c in text:
         if c in ("\x00", "\ufffd") or _is_control(c):
@@ -107,6 +125,7 @@ def wordpiece_split(word: str, vocab: "dict[str, int] | set[str]", unk_token: st
     BERT's vocabulary. If some position has no piece in ``vocab``, or the word is longer than
     ``max_chars`` characters, the whole word becomes ``[unk_token]``.
     """
+    _check_split_arguments(word, vocab, unk_token, max_chars)
     if len(word) > max_chars:
         return [unk_token]
     pieces, start = [], 0
@@ -125,23 +144,37 @@ def wordpiece_split(word: str, vocab: "dict[str, int] | set[str]", unk_token: st
 # --8<-- [end:wordpiece]
 
 
+def _check_split_arguments(word, vocab, unk_token, max_chars) -> None:
+    check_str(word, "word")
+    if isinstance(vocab, (str, bytes)) or not hasattr(vocab, "__contains__"):
+        raise TypeError(f"vocab: expected a dict or set of tokens (a str would match substrings), got {brief(vocab)}")
+    check_str(unk_token, "unk_token")
+    check_positive_int(max_chars, "max_chars")
+
+
 def read_vocab(path: str | Path) -> list[str]:
     """The tokens of a ``vocab.txt``, one per line; line i (from 0) is token id i.
 
     Raises:
+        FileNotFoundError: no file at ``path``.
         ValueError: the file is empty or lists a token twice.
     """
-    tokens = Path(path).read_text(encoding="utf-8").split("\n")
+    tokens = Path(check_path(path, "path")).read_text(encoding="utf-8").split("\n")
     if tokens and tokens[-1] == "":
         tokens.pop()  # the newline after the last token
     if not tokens:
-        raise ValueError(f"{path}: expected one token per line, got an empty file")
+        raise ValueError(f"path: expected one token per line, got an empty file ({path})")
+    _check_unique(tokens, "path", lambda i: f"line {i + 1}", f" ({path})")
+    return tokens
+
+
+def _check_unique(tokens: list, name: str, where, suffix: str = "") -> None:
+    """ValueError naming the first token listed twice and both places (``where(i)`` names place i)."""
     seen: dict[str, int] = {}
     for i, token in enumerate(tokens):
         if token in seen:
-            raise ValueError(f"{path}: expected each token once, got {token!r} on lines {seen[token] + 1} and {i + 1}")
+            raise ValueError(f"{name}: expected each token once, got {token!r} at {where(seen[token])} and {where(i)}{suffix}")
         seen[token] = i
-    return tokens
 
 
 class BertTokenizer:
@@ -158,20 +191,24 @@ class BertTokenizer:
     """
 
     def __init__(self, vocab: Sequence[str], lowercase: bool = True, max_length: int = 512):
-        self.vocab = {token: i for i, token in enumerate(vocab)}
-        self.tokens = list(vocab)
+        if isinstance(vocab, (str, Path)):
+            raise TypeError(f"vocab: expected a list of tokens, got {brief(vocab)} (for a vocab.txt file, use "
+                            f"BertTokenizer.from_file(path))")
+        tokens = check_tokens(vocab, "vocab", of=str)
+        _check_unique(tokens, "vocab", lambda i: f"position {i}")
+        self.vocab = {token: i for i, token in enumerate(tokens)}
+        self.tokens = tokens
         missing = [t for t in SPECIAL_TOKENS if t not in self.vocab]
         if missing:
             raise ValueError(f"vocab: expected the special tokens {list(SPECIAL_TOKENS)}, got none for {missing}")
-        if isinstance(max_length, bool) or not isinstance(max_length, int) or max_length < 2:
-            raise ValueError(f"max_length: expected an integer >= 2 (room for [CLS] and [SEP]), got {max_length!r}")
-        self.lowercase, self.max_length = lowercase, max_length
+        max_length = check_positive_int(max_length, "max_length", minimum=2)  # room for [CLS] and [SEP]
+        self.lowercase, self.max_length = check_bool(lowercase, "lowercase"), max_length
         self.pad_id, self.unk_id = self.vocab["[PAD]"], self.vocab["[UNK]"]
         self.cls_id, self.sep_id = self.vocab["[CLS]"], self.vocab["[SEP]"]
 
     @classmethod
     def from_file(cls, path: str | Path, lowercase: bool = True, max_length: int = 512) -> "BertTokenizer":
-        """A tokeniser for the vocabulary in ``path`` (a ``vocab.txt``)."""
+        """A tokeniser for the vocabulary in ``path`` (a ``vocab.txt``; FileNotFoundError if there is none)."""
         return cls(read_vocab(path), lowercase, max_length)
 
     def __len__(self) -> int:
@@ -184,8 +221,7 @@ class BertTokenizer:
         Raises:
             TypeError: ``text`` is not a string.
         """
-        if not isinstance(text, str):
-            raise TypeError(f"text: expected a str, got {type(text).__name__}")
+        check_str(text, "text")
         tokens = []
         for part in _SPECIAL_SPLIT.split(text):  # odd positions: special tokens written in the text
             if part in SPECIAL_TOKENS:
@@ -197,22 +233,26 @@ class BertTokenizer:
     # --8<-- [end:tokenize]
 
     def convert_tokens_to_ids(self, tokens: Iterable[str]) -> list[int]:
-        """Token ids of ``tokens``; a token not in the vocabulary gets the id of ``[UNK]``."""
-        return [self.vocab.get(t, self.unk_id) for t in tokens]
+        """Token ids of ``tokens``; a token not in the vocabulary gets the id of ``[UNK]``.
+
+        Raises:
+            TypeError: ``tokens`` is a str (a text: tokenize it first) or holds something other than str.
+        """
+        return [self.vocab.get(t, self.unk_id) for t in check_tokens(tokens, "tokens", of=str)]
 
     def convert_ids_to_tokens(self, ids: Iterable[int]) -> list[str]:
         """Tokens of ``ids``.
 
         Raises:
-            ValueError: an id outside [0, vocabulary size).
+            TypeError: ids that are not integers (floats, token strings).
+            IndexError: an id outside [0, vocabulary size).
         """
-        out = []
-        for i in ids:
-            i = int(i)
-            if not 0 <= i < len(self.tokens):
-                raise ValueError(f"ids: expected token ids in [0, {len(self.tokens) - 1}], got {i}")
-            out.append(self.tokens[i])
-        return out
+        if isinstance(ids, (str, bytes)) or ids is None or not hasattr(ids, "__iter__"):
+            raise TypeError(f"ids: expected a sequence of integer token ids, got {brief(ids)}")
+        arr = as_id_array(ids if hasattr(ids, "__len__") else list(ids), len(self.tokens), "ids", "token ids")
+        if arr.ndim != 1:
+            raise ValueError(f"ids: expected one sequence of token ids, shape (n,), got shape {arr.shape}")
+        return [self.tokens[i] for i in arr.tolist()]
 
     def encode(self, text: str, truncation: bool = False, max_length: int | None = None) -> list[int]:
         """``[CLS]`` + the ids of ``text``'s tokens + ``[SEP]``.
@@ -228,12 +268,18 @@ class BertTokenizer:
             TypeError: ``text`` is not a string.
             ValueError: the result would be longer than ``max_length`` and ``truncation`` is False.
         """
+        return self._encode(text, truncation, max_length, "text")
+
+    def _encode(self, text, truncation, max_length, name: str) -> list[int]:
+        """``encode``, with the messages naming the text ``name`` (``texts[3]`` in a batch)."""
+        check_str(text, name)
+        check_bool(truncation, "truncation")
         max_length = self._max_length(max_length)
         ids = [self.cls_id, *self.convert_tokens_to_ids(self.tokenize(text)), self.sep_id]
         if len(ids) > max_length:
             if not truncation:
                 raise ValueError(
-                    f"text: expected at most {max_length} tokens with [CLS] and [SEP] (the model's positions), "
+                    f"{name}: expected at most {max_length} tokens with [CLS] and [SEP] (the model's positions), "
                     f"got {len(ids)}; pass truncation=True to keep the first {max_length}")
             ids = ids[: max_length - 1] + [self.sep_id]
         return ids
@@ -254,17 +300,8 @@ class BertTokenizer:
         """
         import torch  # here: the tokeniser itself needs no torch
 
-        if isinstance(texts, str):
-            raise TypeError("texts: expected a list of strings, got a single str (wrap it in a list)")
-        texts = list(texts)
-        if not texts:
-            raise ValueError("texts: expected at least one text, got an empty batch")
-        encoded = []
-        for i, text in enumerate(texts):
-            try:
-                encoded.append(self.encode(text, truncation, max_length))
-            except (TypeError, ValueError) as error:
-                raise type(error)(f"texts[{i}]: {error}") from None
+        texts = check_texts(texts, "texts")
+        encoded = [self._encode(text, truncation, max_length, f"texts[{i}]") for i, text in enumerate(texts)]
         seq = max(map(len, encoded))
         input_ids = torch.full((len(texts), seq), self.pad_id, dtype=torch.int64)
         attention_mask = torch.zeros((len(texts), seq), dtype=torch.int64)
@@ -287,6 +324,4 @@ class BertTokenizer:
     def _max_length(self, max_length: int | None) -> int:
         if max_length is None:
             return self.max_length
-        if isinstance(max_length, bool) or not isinstance(max_length, int) or not 2 <= max_length <= self.max_length:
-            raise ValueError(f"max_length: expected an integer in [2, {self.max_length}], got {max_length!r}")
-        return max_length
+        return check_int(max_length, "max_length", 2, self.max_length)

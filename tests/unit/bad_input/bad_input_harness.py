@@ -100,7 +100,8 @@ def snapshot(obj, depth: int = 0):
     if isinstance(obj, torch.Tensor):
         if obj.device.type == "meta":
             return ("meta", tuple(obj.shape), obj.dtype)
-        grad = obj.grad.detach().clone() if obj.grad is not None else None
+        has_grad = (obj.is_leaf or obj.retains_grad) and obj.grad is not None  # a non-leaf's .grad warns
+        grad = obj.grad.detach().clone() if has_grad else None
         return ("tensor", obj.detach().clone(), grad)
     if isinstance(obj, torch.nn.Module):
         state = {k: snapshot(v, depth + 1) for k, v in obj.state_dict(keep_vars=True).items()}
@@ -136,8 +137,8 @@ def same(a, b) -> bool:
         return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
     if isinstance(a, (list, tuple)):
         return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
-    if isinstance(a, float) and math.isnan(a):
-        return isinstance(b, float) and math.isnan(b)
+    if isinstance(a, (float, np.floating)) and math.isnan(a):  # NaN is itself, unchanged
+        return isinstance(b, (float, np.floating)) and math.isnan(b)
     try:
         return bool(a == b)
     except Exception:  # objects that cannot be compared: as long as they are the same object
@@ -453,9 +454,12 @@ def all_cases() -> list[Case]:
     import bad_input_cases_embeddings
     import bad_input_cases_other
     import bad_input_cases_recurrent
+    import bad_input_cases_training
+    import bad_input_cases_transformer
 
     return [*bad_input_cases_basics.CASES, *bad_input_cases_recurrent.CASES,
-            *bad_input_cases_embeddings.CASES, *bad_input_cases_other.CASES]
+            *bad_input_cases_embeddings.CASES, *bad_input_cases_training.CASES,
+            *bad_input_cases_transformer.CASES, *bad_input_cases_other.CASES]
 
 
 def count(memory_limit: int = 6 * 2**30, verbose: bool = False) -> dict:

@@ -74,11 +74,11 @@ def test_bad_input_is_refused():
         train_classifier(net, opt, x, y, epochs=0)
     with pytest.raises(ValueError, match=r"early_stopping: expected a validation set \(x_val, y_val\) to watch, got none"):
         train_classifier(net, opt, x, y, epochs=1, early_stopping=EarlyStopping())
-    with pytest.raises(ValueError, match=r"y_val: expected x_val and y_val together, got only one of them"):
+    with pytest.raises(ValueError, match=r"y_val: expected x_val and y_val together, got only x_val"):
         train_classifier(net, opt, x, y, epochs=1, x_val=x)
     with pytest.raises(ValueError, match=r"y_train: expected shape \(120,\), one class index per sample, got shape \(119,\)"):
         train_classifier(net, opt, x, y[1:], epochs=1)
     with pytest.raises(ValueError, match=r"x_train: expected shape \(n, features\), got shape \(120,\)"):
         train_classifier(net, opt, x[:, 0], y, epochs=1)
-    with pytest.raises(TypeError, match=r"y_train: expected a torch.Tensor of class indices, got type list"):
+    with pytest.raises(TypeError, match=r"y_train: expected a torch.Tensor of class indices, got list"):
         train_classifier(net, opt, x, y.tolist(), epochs=1)

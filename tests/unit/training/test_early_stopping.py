@@ -56,7 +56,7 @@ def test_bad_input_is_refused():
         EarlyStopping(patience=0)
     with pytest.raises(ValueError, match=r"min_delta: expected a number >= 0, got -0.1"):
         EarlyStopping(min_delta=-0.1)
-    with pytest.raises(ValueError, match=r"validation_loss: expected a number, got nan \(training diverged\)"):
+    with pytest.raises(ValueError, match=r"validation_loss: expected a non-NaN loss, got nan"):
         EarlyStopping().step(math.nan, nn.Linear(1, 1))
     with pytest.raises(RuntimeError, match=r"restore_best: expected at least one call to step\(\) first, got none"):
         EarlyStopping().restore_best(nn.Linear(1, 1))

@@ -49,5 +49,5 @@ def test_bad_input_is_refused():
         l2_penalty([torch.ones(2)], -0.1)
     with pytest.raises(ValueError, match=r"parameters: expected at least one tensor, got none"):
         l2_penalty([], 0.1)
-    with pytest.raises(TypeError, match=r"parameters\[1\]: expected a torch.Tensor, got type float"):
+    with pytest.raises(TypeError, match=r"parameters\[1\]: expected a floating-point torch.Tensor, got float 3.0"):
         parameter_norm([torch.ones(2), 3.0])

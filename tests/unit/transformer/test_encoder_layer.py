@@ -71,7 +71,7 @@ def test_post_norm_output_is_normalised_and_pre_norm_is_not():
 
 
 def test_bad_input():
-    with pytest.raises(ValueError, match="num_heads: expected a divisor of embed_dim = 32"):
+    with pytest.raises(ValueError, match="nhead: expected a divisor of d_model = 32"):
         TransformerEncoderLayer(32, 5)
     with pytest.raises(ValueError, match="activation: expected 'relu' or 'gelu', got 'tanh'"):
         TransformerEncoderLayer(32, 4, activation="tanh")

@@ -54,7 +54,7 @@ def test_bad_input():
         LayerNorm(8)(torch.randn(2, 5))
     with pytest.raises(TypeError, match="x: expected a floating-point tensor"):
         LayerNorm(8)(torch.ones(2, 8, dtype=torch.long))
-    with pytest.raises(ValueError, match=r"weight: expected shape \(8,\), one per feature of x, got \(5,\)"):
+    with pytest.raises(ValueError, match=r"weight: expected shape \(8,\), one per feature of x, got shape \(5,\)"):
         layer_norm(torch.randn(2, 8), torch.ones(5))
     with pytest.raises(ValueError, match="module: expected normalized_shape of one axis"):
         LayerNorm.from_torch(nn.LayerNorm((2, 3)))
