@@ -62,16 +62,41 @@ def test_backward_twice_gives_same_gradients():
 
 
 def _every_op(a, b):
-    """One expression using every operation; works on Values and on torch tensors alike."""
+    """One expression using every operation of Value; works on Values and on torch tensors alike.
+
+    The reflected operations need a plain number on the left: ``(1.0 - b)`` calls ``__rsub__``, while
+    ``... + 1.0 - b`` would be ``(... + 1.0) - b`` and call ``__sub__`` twice.
+    ``test_every_op_calls_every_operation`` checks that nothing is left out.
+    """
     return (
         (a - b) / (a * 2.0 + 1.0)
         + (a**3) * b.exp()
         + (a.log() - b.tanh()) * (b.relu() + a.relu())
         + (-a).sigmoid()
         + 3.0 / (b - 2.0)
-        + 1.0 - b
+        + (1.0 - b) * (2.0 + a)
         + (a ** -0.5) * (2.0 * b)
+        + 2.0 ** b
     )
+
+
+# Every operation a Value defines; the dunder names include the reflected ones (2.0 + v, 1.0 - v, ...).
+OPERATIONS = {name for name, member in vars(Value).items()
+              if callable(member) and name not in ("__init__", "__repr__", "backward")}
+
+
+def test_every_op_calls_every_operation(monkeypatch):
+    """The contract of ``_every_op``: it calls each operation of Value at least once, so the comparison with
+    autograd below covers every forward and backward rule (a new operation joins OPERATIONS by itself)."""
+    called = set()
+    for name in OPERATIONS:
+        def spy(self, *args, _name=name, _original=getattr(Value, name)):
+            called.add(_name)
+            return _original(self, *args)
+        monkeypatch.setattr(Value, name, spy)
+    _every_op(Value(1.3), Value(-0.7))
+    assert called == OPERATIONS
+    assert {"__radd__", "__rsub__", "__rmul__", "__rtruediv__", "__rpow__"} <= OPERATIONS
 
 
 def test_every_op_matches_autograd():
@@ -87,6 +112,24 @@ def test_every_op_matches_autograd():
     assert abs(out.data - tout.item()) < 1e-14
     assert abs(a.grad - ta.grad.item()) < 1e-13
     assert abs(b.grad - tb.grad.item()) < 1e-13
+
+
+def test_a_number_on_the_left_by_hand():
+    """Reflected operations keep the operand order: c - v is c minus v (∂/∂v = −1), c / v is c over v
+    (∂/∂v = −c/v²), and c + v, c * v are what v + c, v * c are."""
+    cases = [  # (function of v, value at v = 4, derivative at v = 4)
+        (lambda v: 1.0 - v, -3.0, -1.0),
+        (lambda v: 2.0 + v, 6.0, 1.0),
+        (lambda v: 3.0 * v, 12.0, 3.0),
+        (lambda v: 2.0 / v, 0.5, -0.125),
+        (lambda v: 2.0 ** v, 16.0, 16.0 * math.log(2.0)),
+    ]
+    for f, value, derivative in cases:
+        v = Value(4.0)
+        out = f(v)
+        out.backward()
+        assert out.data == value
+        assert v.grad == pytest.approx(derivative, rel=1e-15)
 
 
 @pytest.mark.parametrize("x", [-800.0, -30.0, -2.0, 0.0, 2.0, 800.0])
