@@ -115,6 +115,56 @@ def test_every_op_matches_autograd():
     assert abs(b.grad - tb.grad.item()) < 1e-13
 
 
+def test_each_node_records_the_operation_that_made_it():
+    """The documented ``op`` of a node: "" for a leaf, else the operation that produced it (composite operations
+    record the primitive ones they are built from: a - b is a + (b * -1.0))."""
+    a, b = Value(2.0), Value(3.0)
+    assert a.op == ""
+    assert [(a + b).op, (a * b).op, (a ** 3).op, (a ** -0.5).op] == ["+", "*", "**3", "**-0.5"]
+    assert [a.exp().op, a.log().op, a.tanh().op, a.sigmoid().op, a.relu().op] == ["exp", "log", "tanh", "sigmoid", "relu"]
+    assert [(2.0 ** a).op, (-a).op, (a - b).op, (a / b).op, (1.0 - a).op] == ["2.0**", "*", "+", "*", "+"]
+
+
+def test_a_node_used_twice_passes_its_gradient_on_once():
+    """backward visits every node once however many paths lead to it: t = a·b used twice in f = t·t + t gives
+    ∂f/∂t = 2t + 1 = 13 at a = 2, b = 3, so ∂f/∂a = 13·b = 39 and ∂f/∂b = 13·a = 26 (a repeated visit would add
+    t's gradient to a and b again)."""
+    a, b = Value(2.0), Value(3.0)
+    t = a * b
+    f = t * t + t
+    f.backward()
+    assert (f.data, t.grad, a.grad, b.grad) == (42.0, 13.0, 39.0, 26.0)
+
+
+@pytest.mark.parametrize("x, value, derivative", [
+    (0.5, -math.log(2.0), 2.0),         # log on (0, 1): negative, and allowed
+    (0.0, 0.0, 0.0),                     # 0 ** 1.5 (below): allowed, derivative 1.5 · 0 ** 0.5 = 0
+    (0.25, 0.125, 0.75),                 # 0.25 ** 1.5 = 0.125, derivative 1.5 · 0.5
+])
+def test_domain_boundaries_of_log_and_fractional_powers(x, value, derivative):
+    """log accepts every x > 0; a fractional power accepts every base >= 0, 0 and bases below 1 included."""
+    v = Value(x)
+    out = v.log() if x == 0.5 else v ** 1.5
+    out.backward()
+    assert out.data == pytest.approx(value, abs=1e-15) and v.grad == pytest.approx(derivative, abs=1e-15)
+
+
+def test_exp_accepts_the_largest_argument_that_does_not_overflow():
+    """exp is refused only above ln(max float) = 709.78...: at that value itself e^x is still a finite float."""
+    from neuralnlp.basics.graph import _MAX_EXP
+    assert math.isfinite(Value(_MAX_EXP).exp().data)
+    with pytest.raises(ValueError, match="for exp"):
+        Value(math.nextafter(_MAX_EXP, math.inf)).exp()
+
+
+@pytest.mark.parametrize("base, error", [(0, ValueError), (-2.0, ValueError), (True, TypeError), ("2", TypeError)])
+def test_a_constant_base_must_be_a_number_above_zero(base, error):
+    """base ** Value: a ValueError for a number <= 0 (0 included), a TypeError for anything that is not a number
+    (a bool or a str), each naming the base."""
+    with pytest.raises(error, match=r"^base: expected a constant number > 0 for base \*\* Value, got "):
+        base ** Value(1.5)
+
+
 def test_a_number_on_the_left_by_hand():
     """Reflected operations keep the operand order: c - v is c minus v (∂/∂v = −1), c / v is c over v
     (∂/∂v = −c/v²), and c + v, c * v are what v + c, v * c are."""
@@ -133,7 +183,7 @@ def test_a_number_on_the_left_by_hand():
         assert v.grad == pytest.approx(derivative, rel=1e-15)
 
 
-@pytest.mark.parametrize("x", [-800.0, -30.0, -2.0, 0.0, 2.0, 800.0])
+@pytest.mark.parametrize("x", [-800.0, -30.0, -2.0, -0.5, 0.0, 0.5, 2.0, 800.0])
 def test_sigmoid_and_tanh_for_large_inputs(x):
     for ours, ref in ((Value(x).sigmoid(), torch.sigmoid), (Value(x).tanh(), torch.tanh)):
         t = _torch_leaves(x)[0]
