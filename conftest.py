@@ -69,8 +69,8 @@ def pytest_collection_modifyitems(config, items):
 
 
 # ---- every test is time-boxed and memory-capped -----------------------------------------------------------------
-# pytest-timeout (pyproject.toml: timeout = 60, timeout_method = "signal") stops any test that runs longer than its
-# limit and fails it by name ("Failed: Timeout >60.0s"). A test or a module may set its own limit with
+# pytest-timeout (pyproject.toml: timeout = 120, timeout_method = "signal") stops any test that runs longer than its
+# limit and fails it by name ("Failed: Timeout >120.0s"). A test or a module may set its own limit with
 # @pytest.mark.timeout(seconds) / pytestmark; a test without one gets the limit of its directory below, or the
 # default. The signal method raises in the test itself, in the main thread of the process or of its xdist worker.
 LONGER_TIMEOUTS = {  # seconds
@@ -79,7 +79,7 @@ LONGER_TIMEOUTS = {  # seconds
     "tests/browser": 900,   # Chromium on the built site (the first test of a worker starts the browser, and
                             # builds the site too when BROWSER_SITE is not set)
     "tests/snippets": 360,  # one snippet run as a script in a subprocess (which has its own 300 s limit)
-    "docs": 180,            # a page's code fences run in-process (each snippet <= 15 s in the build's budget)
+    "docs": 240,            # a page's code fences run in-process (each snippet <= 15 s in the build's budget)
 }
 # Address space per test (RLIMIT_AS, soft limit, set before each test and restored after it). The largest honest
 # process measured: the whole of tests/unit in one process, sentence-transformers and the MiniLM model loaded,

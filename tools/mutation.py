@@ -280,9 +280,10 @@ def run_in_workspace(module: str, max_children: int) -> None:
         only_mutate=[f"src/neuralnlp/{module}"],
         also_copy=config.also_copy + [Path("conftest.py"), Path("hooks")],
         # a mutant that loops (or explodes a graph walk) is stopped sooner than an honest test would be: pytest-timeout
-        # at 30 s per test (the slowest test these runs select takes about 10 s on a busy machine), and mutmut's own
+        # at 120 s per test (under mutmut's trampolines the 200,000-operation graph of test_graph takes about 40 s on a
+        # busy machine; an honest test is not killed), and mutmut's own
         # CPU limit at 4 x (the mutant's tests' measured time + 1 s) x 2, instead of its default 15 x
-        pytest_add_cli_args=["-p", "no:cacheprovider", "-p", "no:xdist", "-o", "addopts=", "-o", "timeout=30"],
+        pytest_add_cli_args=["-p", "no:cacheprovider", "-p", "no:xdist", "-o", "addopts=", "-o", "timeout=120"],
         timeout_multiplier=4.0,
         pytest_add_cli_args_test_selection=tests,
         process_isolation=configuration.ProcessIsolation.FORKSERVER,
