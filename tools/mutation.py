@@ -70,6 +70,29 @@ EQUIVALENT = {
         ("return self * -1.0", "return self / -1.0"):
             "x / -1.0 is exactly x * -1.0, and so is its gradient (x * (-1.0) ** -1)",
     },
+    "embeddings/word2vec/huffman.py": {
+        ('counts = as_count_array(counts, "counts", min_length=2, positive_total=False)',
+         'counts = as_count_array(counts, "counts", min_length=2, positive_total=None)'):
+            "None is as false as False for as_count_array",
+        ('order = np.argsort(-counts, kind="stable")  # sorted position -> word id',
+         'order = np.argsort(-counts, kind="STABLE")  # sorted position -> word id'):
+            "NumPy reads the sort kind case-insensitively",
+        ("weight = np.concatenate([counts[order], np.full(V - 1, np.inf)])",
+         "weight = np.concatenate([counts[order], np.full(V + 1, np.inf)])"):
+            "two more weights that are never read (nodes stop at 2V - 2)",
+        **{("parent = np.zeros(2 * V - 1, dtype=np.int64)", f"parent = np.zeros({size}, dtype=np.int64)"):
+           "parent[root] is never read or written, so any size >= 2V - 2 works" for size in
+           ("2 * V + 1", "3 * V - 1", "2 * V - 2")},
+        **{("branch = np.zeros(2 * V - 1, dtype=np.int64)", f"branch = np.zeros({size}, dtype=np.int64)"):
+           "branch[root] is never read or written, so any size >= 2V - 2 works" for size in
+           ("2 * V + 1", "3 * V - 1", "2 * V - 2")},
+        **{("branch = np.zeros(2 * V - 1, dtype=np.int64)", f"branch = np.zeros(2 * V - 1, {dtype})"):
+           "float zeros and ones: the codes are converted to int64 when they are built" for dtype in
+           ("dtype=None", "")},
+        **{(f"{name}[word] = np.array({seq}[::-1], dtype=np.int64)", f"{name}[word] = np.array({seq}[::-1], {dtype})"):
+           "the elements are already NumPy int64 values, so the default dtype is int64 too"
+           for name, seq in (("codes", "bits"), ("points", "path")) for dtype in ("dtype=None", "")},
+    },
 }
 
 
@@ -279,12 +302,10 @@ def run_in_workspace(module: str, max_children: int) -> None:
         resolved_mutated_source_paths=[work.resolve() / "mutants" / "src"],
         only_mutate=[f"src/neuralnlp/{module}"],
         also_copy=config.also_copy + [Path("conftest.py"), Path("hooks")],
-        # a mutant that loops (or explodes a graph walk) is stopped sooner than an honest test would be: pytest-timeout
-        # at 120 s per test (under mutmut's trampolines the 200,000-operation graph of test_graph takes about 40 s on a
-        # busy machine; an honest test is not killed), and mutmut's own
-        # CPU limit at 4 x (the mutant's tests' measured time + 1 s) x 2, instead of its default 15 x
+        # pytest-timeout at 120 s per test stops a mutant that loops (under mutmut's trampolines the 200,000-operation
+        # graph of test_graph takes about 40 s on a busy machine, so an honest test is not stopped); mutmut's own CPU
+        # limit, 15 x 2 x (the mutant's tests' measured time + 1 s), stays at its default
         pytest_add_cli_args=["-p", "no:cacheprovider", "-p", "no:xdist", "-o", "addopts=", "-o", "timeout=120"],
-        timeout_multiplier=4.0,
         pytest_add_cli_args_test_selection=tests,
         process_isolation=configuration.ProcessIsolation.FORKSERVER,
         use_setproctitle=False,
