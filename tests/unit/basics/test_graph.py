@@ -194,6 +194,14 @@ def test_sigmoid_and_tanh_for_large_inputs(x):
         assert math.isclose(ours.inputs[0].grad, t.grad.item(), rel_tol=1e-14, abs_tol=1e-300)
 
 
+@pytest.mark.parametrize("x", [1e-3, 0.5, 3.0])
+def test_relu_gradient_is_one_for_every_positive_input(x):
+    """relu's local gradient is 1 for every x > 0, small ones included (0 only at x <= 0, tested below)."""
+    a = Value(x)
+    a.relu().backward()
+    assert a.grad == 1.0
+
+
 def test_relu_gradient_at_zero_is_zero_like_torch():
     a = Value(0.0)
     a.relu().backward()
