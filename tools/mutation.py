@@ -70,6 +70,10 @@ EQUIVALENT = {
         ("return self * -1.0", "return self / -1.0"):
             "x / -1.0 is exactly x * -1.0, and so is its gradient (x * (-1.0) ** -1)",
     },
+    "training/schedules.py": {
+        ("if step < self.warmup_steps:", "if step <= self.warmup_steps:"):
+            "at t = W the warm-up formula gives η₀ · (f + (1 − f)) = η₀, and the cosine gives η₀ too",
+    },
     "embeddings/word2vec/huffman.py": {
         ('counts = as_count_array(counts, "counts", min_length=2, positive_total=False)',
          'counts = as_count_array(counts, "counts", min_length=2, positive_total=None)'):
