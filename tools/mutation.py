@@ -25,7 +25,8 @@ wrong word is not a wrong result):
 mutmut itself never mutates docstrings (triple-quoted strings), f-string text, type annotations, decorated
 functions other than static and class methods, or module-level code. An equivalent mutant (one that no test
 can kill because it does not change behaviour) is marked in the source with ``# pragma: no mutate`` and a
-reason on that line; the line is then not mutated at all.
+reason on that line (the line is then not mutated at all), or, when the line is shown on a page or has other,
+killable mutants, listed in ``EQUIVALENT`` below with its reason; either way it is left out of the score.
 
 Usage::
 
