@@ -84,6 +84,8 @@ def test_warmup_cosine_stays_at_its_minimum_after_total_steps():
     mine = rates(lambda o: WarmupCosine(o, warmup_steps=5, total_steps=25, min_lr=1e-3), 60)
     assert torch.all(mine[25:, 0] == 1e-3) and torch.all(mine[25:, 1] == 1e-3)
     assert mine[15, 0].item() == pytest.approx(1e-3 + (0.1 - 1e-3) / 2, abs=1e-15)
+    defaults = rates(lambda o: WarmupCosine(o, warmup_steps=5, total_steps=25), 30)  # min_lr defaults to 0
+    assert torch.all(defaults[25:] == 0.0) and defaults[0, 0].item() == pytest.approx(0.1 / 3, abs=1e-15)
 
 
 def test_warmup_starting_at_zero_which_torch_does_not_allow():
