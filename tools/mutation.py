@@ -44,6 +44,7 @@ import dataclasses
 import importlib
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -349,6 +350,8 @@ def summarise(module: str, elapsed: float) -> None:
     source = (PACKAGE / module).read_text(encoding="utf-8")
     result = {
         "module": module, "tests": tests_for(module), "seconds": round(elapsed, 1), "mutants": len(statuses),
+        "cpu_seconds": round(sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF,
+                             resource.RUSAGE_CHILDREN) for f in ("ru_utime", "ru_stime")), 1),
         "statuses": {s: list(statuses.values()).count(s) for s in sorted(set(statuses.values()))},
         "marked_equivalent_lines": source.count("# pragma: no mutate"), "equivalent": equivalent,
         "survivors": survivors,
@@ -374,7 +377,8 @@ def score(result: dict) -> tuple[int, int]:
 
 def report(modules: list[str]) -> int:
     failing = 0
-    print(f"\n{'module':48} {'killed':>7} {'of':>5} {'score':>7} {'s/mutant':>9} {'equiv.':>7} {'pragmas':>8}")
+    print(f"\n{'module':48} {'killed':>7} {'of':>5} {'score':>7} {'s/mutant':>9} {'cpu s/m':>8} {'equiv.':>7} "
+          f"{'pragmas':>8}")
     for module in modules:
         file = WORK / "results" / f"{slug(module)}.json"
         if not file.exists():
@@ -386,7 +390,8 @@ def report(modules: list[str]) -> int:
         pct = 100 * killed / total if total else 100.0
         failing += pct < 95
         per = result["seconds"] / max(result["mutants"], 1)
-        print(f"{module:48} {killed:7} {total:5} {pct:6.1f}% {per:9.2f} {len(result['equivalent']):7} "
+        cpu = result.get("cpu_seconds", float("nan")) / max(result["mutants"], 1)
+        print(f"{module:48} {killed:7} {total:5} {pct:6.1f}% {per:9.2f} {cpu:8.2f} {len(result.get('equivalent', {})):7} "
               f"{result['marked_equivalent_lines']:8}")
     for module in modules:
         file = WORK / "results" / f"{slug(module)}.json"
