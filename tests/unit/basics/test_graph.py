@@ -39,6 +39,12 @@ def test_hand_worked_example():
     assert (a.grad, b.grad, c.grad, d.grad) == (6.0, -4.0, -2.0, 4.0)
 
 
+def test_a_new_node_has_no_gradient_yet():
+    """The documented start: grad is 0.0 until backward() is called on an output, for leaves and computed nodes."""
+    a = Value(2.0)
+    assert a.grad == 0.0 and (a * 3.0).grad == 0.0 and a.inputs == () and a.local_grads == ()
+
+
 def test_local_gradients_are_recorded_per_input():
     # d(a*b)/da = b = -3 and d(a*b)/db = a = 2
     a, b = Value(2.0), Value(-3.0)
