@@ -72,6 +72,13 @@ EQUIVALENT = {
         ("return self * -1.0", "return self / -1.0"):
             "x / -1.0 is exactly x * -1.0, and so is its gradient (x * (-1.0) ** -1)",
     },
+    "recurrent/gru.py": {
+        **{(line.format("*x.shape[:-1], self.hidden_size"), line.format(shape)):
+           "a zero state broadcasts: zeros of shape (hidden,) give the same gates and state as zeros shaped like the "
+           "batch (and x.shape[:-2] is () for the 1-D and 2-D inputs a cell takes)"
+           for line in ("return x.new_zeros({})", "h = x.new_zeros({}) if h is None else h")
+           for shape in ("self.hidden_size", "*x.shape[:-2], self.hidden_size")},
+    },
     "training/schedules.py": {
         ("if step < self.warmup_steps:", "if step <= self.warmup_steps:"):
             "at t = W the warm-up formula gives η₀ · (f + (1 − f)) = η₀, and the cosine gives η₀ too",

@@ -91,6 +91,18 @@ def test_cell_matches_torch(dtype, bias):
     _close(ours(x), ref(x), dtype)
     _close(ours(x, h), ref(x, h), dtype)
     _close(ours(x[0], h[0]), ref(x[0], h[0]), dtype)  # unbatched
+    _close(ours(x[0]), ref(x[0]), dtype)  # unbatched, starting from zeros: shape (hidden,)
+    assert ours(x[0]).shape == (6,) and ours.gates(x[0])[0].shape == (6,)
+
+
+def test_cell_state_must_match_the_parameters_dtype_and_device():
+    """A given state h is checked like x: the parameters' dtype (both named) and their device, before any matmul."""
+    cell = GRUCell(3, 4, dtype=torch.float64)
+    x = torch.randn(2, 3, dtype=torch.float64)
+    with pytest.raises(TypeError, match=r"^h: expected dtype torch.float64 \(the dtype of the parameters\), got dtype torch.float32$"):
+        cell(x, torch.zeros(2, 4))
+    with pytest.raises(ValueError, match=r"^h: expected a tensor on device cpu \(the device of the parameters\), got device meta$"):
+        cell(x, torch.zeros(2, 4, dtype=torch.float64, device="meta"))
 
 
 def test_gates_follow_torch_order_r_z_n():
