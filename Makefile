@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test outputs bench screenshots browser clean
+.PHONY: serve build test outputs bench screenshots browser mutation clean
 
 # torch: on Linux, the CPU build from PyTorch's own index (PyPI's Linux torch is a multi-GB CUDA build). Where
 # that index cannot be reached (a machine with an offline mirror, like the project's CI) pip's own configuration
@@ -68,6 +68,12 @@ test: $(STAMP) browser
 	$(MAKE) build
 	BROWSER_SITE=$(CURDIR)/site CHROMIUM="$(CHROMIUM)" $(PY) -m pytest -n auto --dist loadgroup
 
+## mutation: mutation testing of src/neuralnlp with mutmut, module by module (not part of make test; about an hour
+##           on 2 cores): each module's mutants run only the tests that import it; prints the score per module and
+##           every surviving mutant. One module: make mutation MODULES=basics/graph.py
+mutation: $(STAMP)
+	$(PY) tools/mutation.py $(MODULES)
+
 ## outputs: re-run every snippet and rewrite its .out file (after an intended change)
 outputs: $(STAMP)
 	$(PY) hooks/verified_snippets.py --update
@@ -81,5 +87,5 @@ screenshots: $(STAMP) browser build
 	CHROMIUM="$(CHROMIUM)" $(PY) tests/browser/take_screenshots.py --out screenshots
 
 clean:
-	rm -rf $(VENV) site .cache .pytest_cache
+	rm -rf $(VENV) site .cache .pytest_cache .mutation
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

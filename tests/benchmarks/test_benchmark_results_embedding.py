@@ -39,12 +39,17 @@ def test_one_hot_memory_is_at_least_the_one_hot_matrix():
     # size would mean the measurement is wrong. F.one_hot builds it in int64 first: twice as big again.
     data = _data()
     n_ids = data["settings"]["n_ids"]
+    checked = []
     for row in data["results"]:
         matrix = n_ids * row["V"] * 4
         if row["V"] >= 10_000 and row["route"] == "one-hot @ W":
             assert row["peak_rss_increase_bytes"] >= 0.95 * matrix
+            checked.append(row["route"])
         if row["V"] >= 10_000 and row["route"] == "F.one_hot @ W":
             assert row["peak_rss_increase_bytes"] >= 0.95 * 3 * matrix
+            checked.append(row["route"])
+    # the checks above must have run: a renamed route would otherwise pass without asserting anything
+    assert checked.count("one-hot @ W") >= 2 and checked.count("F.one_hot @ W") >= 2, checked
 
 
 def test_the_plot_is_drawn_from_the_committed_json_not_committed():

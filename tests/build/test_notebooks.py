@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jupytext
@@ -31,6 +32,11 @@ def test_the_build_executes_each_notebook_in_each_language(built_copy, notebook,
     assert code_cells, f"{source.name} has no code cells"
     # nbconvert renders each executed output in an output area; an unexecuted notebook has none
     assert html.count("jp-OutputArea-output") >= 1, f"{source.name}: no cell outputs on the page, so it did not run"
+    # and every code cell's prompt carries its execution count, In [1]: ... In [n]: in order; a cell that did not
+    # run shows "In [ ]:" and is missing from this list
+    counts = re.findall(r"In\xa0\[(\d+)\]:", html)
+    assert counts == [str(i) for i in range(1, len(code_cells) + 1)], (
+        f"{source.name}: execution counts {counts} on the page, expected 1 to {len(code_cells)}: not every cell ran")
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)

@@ -192,6 +192,13 @@ def test_each_output_follows_its_own_snippet(page):
             )
 
 
+def test_output_blocks_are_checked_on_many_pages():
+    """test_each_output_follows_its_own_snippet asserts only where a page includes a .out: this guard makes sure
+    that it keeps asserting on most content pages (a changed include syntax would silently make it vacuous)."""
+    with_outputs = [page for page in ZH + en_pages() if any(inc.endswith(".out") for inc in parse(page).includes)]
+    assert len(with_outputs) >= len(CONTENT), (len(with_outputs), len(CONTENT))
+
+
 def test_there_are_content_pages():
     assert len(CONTENT) >= 10 and NOTEBOOKS
 

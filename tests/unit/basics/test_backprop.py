@@ -56,9 +56,23 @@ def test_parameter_shapes_follow_torch_linear():
     net = TwoLayerNet(2, 8, 3)
     shapes = {k: v.shape for k, v in net.params.items()}
     assert shapes == {"W1": (8, 2), "b1": (8,), "W2": (3, 8), "b2": (3,)}
-    # torch.nn.Linear's default range ±1/sqrt(fan_in): 1/sqrt(2) for W1, 1/sqrt(8) for W2
-    assert np.abs(net.params["W1"]).max() <= 1 / np.sqrt(2)
-    assert np.abs(net.params["W2"]).max() <= 1 / np.sqrt(8)
+
+
+def test_initialisation_is_torch_linear_uniform_in_plus_minus_one_over_sqrt_fan_in():
+    """Every weight and bias is drawn from U(-1/sqrt(fan_in), 1/sqrt(fan_in)), torch.nn.Linear's default, with the
+    fan-in of its own layer: in_features (50) for W1 and b1, hidden_features (200) for W2 and b2.
+
+    Statistics of the draws: every |value| <= bound; the largest is above 0.9 bound (probability that it is not,
+    for the 200 values of b1: 0.9**200 < 1e-9); the standard deviation is bound/sqrt(3) within 10 % (about 4
+    standard errors for b1's 200 values). An all-zero draw, a wrong fan (factor 2 here) or a normal draw fails.
+    """
+    net = TwoLayerNet(50, 200, 1000, seed=3)
+    for name, fan_in in (("W1", 50), ("b1", 50), ("W2", 200), ("b2", 200)):
+        values, bound = net.params[name].ravel(), 1 / np.sqrt(fan_in)
+        assert np.abs(values).max() <= bound, name
+        assert np.abs(values).max() >= 0.9 * bound, name
+        assert values.std() == pytest.approx(bound / np.sqrt(3), rel=0.1), name
+        assert abs(values.mean()) <= 0.2 * bound, name
 
 
 def test_sgd_step_by_hand():
@@ -133,6 +147,8 @@ def test_sgd_step_errors():
     params = {"w": np.zeros(2)}
     with pytest.raises(ValueError, match="lr: expected a learning rate > 0, got -0.1"):
         sgd_step(params, {"w": np.zeros(2)}, lr=-0.1)
+    with pytest.raises(ValueError, match="lr: expected a learning rate > 0, got 0.0"):  # the boundary: 0 is refused
+        sgd_step(params, {"w": np.zeros(2)}, lr=0.0)
     with pytest.raises(ValueError, match=r"grads: expected keys \['w'\], got \['v'\]"):
         sgd_step(params, {"v": np.zeros(2)}, lr=0.1)
     with pytest.raises(ValueError, match=r"grads\['w'\]: expected shape \(2,\), got shape \(3,\)"):

@@ -87,10 +87,14 @@ def test_init_like_torch_bounds_and_seed():
 
 
 def test_from_weights_copies():
+    """from_weights copies both arrays: later changes to the caller's weight or bias leave the layer as it was."""
     W, b = np.ones((2, 3)), np.zeros(2)
     layer = Dense.from_weights(W, b)
     W[0, 0] = 5.0
+    b[1] = 7.0
     assert layer.weight[0, 0] == 1.0
+    assert layer.bias[1] == 0.0
+    assert not np.shares_memory(layer.weight, W) and not np.shares_memory(layer.bias, b)
     assert (layer.in_features, layer.out_features) == (3, 2)
 
 

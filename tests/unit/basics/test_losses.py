@@ -168,6 +168,18 @@ def test_probability_outside_unit_interval_rejected():
         binary_cross_entropy(np.array([-0.1, 0.5]), np.array([0.0, 1.0]))
 
 
+def test_probability_and_target_must_lie_in_zero_one_at_both_ends():
+    """Both ends of [0, 1] are checked, for the probability and for the target: 0 and 1 are accepted,
+    1.5 is refused (it would give nan from log(1 - p)), like -0.1."""
+    assert np.isfinite(binary_cross_entropy(np.array([0.0, 1.0]), np.array([0.0, 1.0])))
+    with pytest.raises(ValueError, match=r"^probability: expected values in \[0, 1\], got values in \[0.5, 1.5\]$"):
+        binary_cross_entropy(np.array([0.5, 1.5]), np.array([0.0, 1.0]))
+    with pytest.raises(ValueError, match=r"^target: expected values in \[0, 1\], got values in \[0.0, 2.0\]$"):
+        binary_cross_entropy(np.array([0.5, 0.5]), np.array([0.0, 2.0]))
+    with pytest.raises(ValueError, match=r"^target: expected values in \[0, 1\], got values in \[-1.0, 1.0\]$"):
+        binary_cross_entropy(np.array([0.5, 0.5]), np.array([-1.0, 1.0]))
+
+
 def test_unknown_reduction_rejected():
     with pytest.raises(ValueError, match=r"reduction: expected one of \['mean', 'sum', 'none'\], got 'avg'"):
         mse(np.zeros(2), np.zeros(2), reduction="avg")

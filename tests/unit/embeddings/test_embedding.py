@@ -90,6 +90,20 @@ def test_padding_idx_out_of_range_raises():
         Embedding(4, 2, padding_idx=4)
 
 
+@pytest.mark.parametrize("padding_idx", [-4, -5, 3, 4])
+def test_padding_idx_range_is_torchs_minus_v_to_v_minus_1(padding_idx):
+    """padding_idx is accepted exactly where torch.nn.Embedding accepts it, [-V, V - 1] (both ends included,
+    -V meaning row 0), and refused outside with a ValueError naming that range."""
+    try:
+        expected = torch.nn.Embedding(4, 2, padding_idx=padding_idx).padding_idx
+    except AssertionError:  # torch's own check
+        with pytest.raises(ValueError, match=rf"^padding_idx: expected an integer in \[-4, 3\], got {padding_idx}$"):
+            Embedding(4, 2, padding_idx=padding_idx)
+        assert padding_idx in (-5, 4)
+    else:
+        assert Embedding(4, 2, padding_idx=padding_idx).padding_idx == expected == padding_idx % 4
+
+
 @pytest.mark.parametrize("value, error", [(0, ValueError), (-3, ValueError), (2.5, TypeError), (True, TypeError)])
 def test_bad_sizes_raise(value, error):
     with pytest.raises(error, match=rf"^num_embeddings: expected an integer >= 1, got .*{value!r}$"):

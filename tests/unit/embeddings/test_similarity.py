@@ -171,6 +171,15 @@ def test_nearest_refuses_non_finite_values():
         nearest_neighbours(np.ones(3), np.array([[1.0, 0, 0], [0, 1.0, np.inf]]), k=1)
 
 
+@pytest.mark.parametrize("exclude", [[-1], [0, -4], -1])
+def test_a_negative_exclude_index_is_refused_not_counted_from_the_end(exclude):
+    """exclude holds row indices in [0, n - 1]: a negative index is an IndexError naming it, never a row counted
+    from the end (which would silently drop a real neighbour)."""
+    m = np.array([[1.0, 0.0], [0.9, 0.1], [0.0, 1.0], [0.5, 0.5]])
+    with pytest.raises(IndexError, match=r"^exclude: expected row indices in \[0, 3\], got -\d at position"):
+        nearest_neighbours(m[0], m, k=1, exclude=exclude)
+
+
 def test_nearest_errors():
     m = np.ones((4, 3))
     with pytest.raises(ValueError, match=r"k: expected an integer in \[1, 3\].*got 4"):

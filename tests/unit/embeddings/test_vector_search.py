@@ -48,6 +48,26 @@ def test_search_by_hand_and_length_ignored():
     np.testing.assert_allclose(np.linalg.norm(index.vectors, axis=1), 1.0, rtol=1e-15)
 
 
+def test_ties_keep_the_order_in_which_vectors_were_added():
+    """The documented tie rule: equal scores come out in the order the vectors were added, across add() calls,
+    for one query and for a batch (a, b and d point the same way; c is added between them)."""
+    index = BruteForceIndex(2)
+    index.add(["a", "b"], np.array([[1.0, 0.0], [2.0, 0.0]]))
+    index.add(["c", "d"], np.array([[0.0, 1.0], [3.0, 0.0]]))
+    found, scores = index.search(np.array([5.0, 0.0]), k=4)
+    assert found == ["a", "b", "d", "c"]
+    np.testing.assert_allclose(scores, [1.0, 1.0, 1.0, 0.0], rtol=0, atol=1e-15)
+    found, _ = index.search(np.array([[1.0, 0.0], [0.0, -1.0]]), k=2)
+    assert found == [["a", "b"], ["a", "b"]]  # second query: a, b, d all score 0, above c's -1
+    # Many ties among many vectors (an unstable sort reorders these): 40 vectors in three directions.
+    directions = np.array([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0]])
+    which = np.random.default_rng(0).integers(0, 3, size=40)
+    many = BruteForceIndex(2)
+    many.add(range(40), directions[which] * np.arange(1, 41)[:, None])
+    found, _ = many.search(np.array([1.0, 0.0]), k=40)
+    assert found == sorted(range(40), key=lambda i: (which[i] != 0, which[i] != 1, i))
+
+
 def test_errors_name_expected_and_received():
     index = BruteForceIndex(3)
     with pytest.raises(ValueError, match=r"^index: expected at least one stored vector to search, got an empty index"):

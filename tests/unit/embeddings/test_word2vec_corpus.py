@@ -6,6 +6,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import gensim.corpora.wikicorpus as wikicorpus  # the reference: a test dependency, so a missing one fails, never skips
+import gensim.utils as gensim_utils
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -23,8 +25,6 @@ from neuralnlp.embeddings.word2vec.corpus import (
     tokenize,
 )
 
-gensim_utils = pytest.importorskip("gensim.utils")
-wikicorpus = pytest.importorskip("gensim.corpora.wikicorpus")
 DATA = gensim_test_data_dir()
 
 

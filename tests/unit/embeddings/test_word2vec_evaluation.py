@@ -2,12 +2,12 @@
 
 import numpy as np
 import pytest
+import scipy.stats as stats  # the reference: a test dependency, so a missing one fails, never skips
 import torch
 
 from neuralnlp.embeddings.word2vec.corpus import LEE_FILE, gensim_test_data_dir, read_line_corpus
 from neuralnlp.embeddings.word2vec.evaluation import average_ranks, evaluate_word_pairs, read_word_pairs, spearman
 
-stats = pytest.importorskip("scipy.stats")
 DATA = gensim_test_data_dir()
 
 
@@ -81,6 +81,22 @@ def test_evaluate_word_pairs_by_hand(tmp_path):
     assert (score.pairs, score.oov) == (3, 1)  # "zebra" is OOV; the two malformed lines are not pairs
     # centred ranks: human (1, -1, 0), model (1, -0.5, -0.5) -> rho = 1.5 / sqrt(2 * 1.5) = sqrt(3)/2
     assert score.spearman == pytest.approx(np.sqrt(3) / 2, abs=1e-15)
+
+
+def test_restrict_vocab_counts_only_the_first_words_as_known(tmp_path):
+    """restrict_vocab = n: only vocab[:n] (the n most frequent words) are known; a pair with a later word is OOV,
+    exactly as if that word were missing. With n = 3 the pairs with "d" drop out and the by-hand case above remains."""
+    path = tmp_path / "pairs.tsv"
+    path.write_text("A\tb\t3.0\na\tc\t1.0\nb\tc\t2.0\na\td\t4.0\nd\tc\t0.5\n", encoding="utf8")
+    words = ["a", "b", "c", "d"]
+    vectors = np.array([[1.0, 0.0], [2.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
+    restricted = evaluate_word_pairs(vectors, words, path, restrict_vocab=3)
+    assert (restricted.pairs, restricted.oov) == (3, 2)
+    assert restricted.spearman == pytest.approx(np.sqrt(3) / 2, abs=1e-15)
+    assert evaluate_word_pairs(vectors, words, path, restrict_vocab=4)[1:] == (5, 0)
+    assert evaluate_word_pairs(vectors, words, path)[1:] == (5, 0)  # the default, 300,000, keeps all four
+    with pytest.raises(ValueError, match=r"expected at least two pairs|expected two 1-D arrays"):
+        evaluate_word_pairs(vectors, words, path, restrict_vocab=2)  # one pair left (a, b): no correlation
 
 
 def test_evaluate_word_pairs_errors(tmp_path):

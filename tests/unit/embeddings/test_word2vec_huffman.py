@@ -35,6 +35,15 @@ def test_two_words():
     assert [p.tolist() for p in points] == [[0], [0]]
 
 
+def test_all_zero_counts_still_give_a_tree():
+    """Counts may all be 0 (no total is required, unlike sampling): every merge is a tie, broken as documented, an
+    inner node before a leaf. V = 3: words 2 and 1 merge first into node 3 (bits 0, 1); then node 3 (bit 0) and
+    word 0 (bit 1) under the root, inner node 1."""
+    codes, points = build_huffman_tree([0, 0, 0])
+    assert [c.tolist() for c in codes] == [[1], [0, 1], [0, 0]]
+    assert [p.tolist() for p in points] == [[1], [1, 0], [1, 0]]
+
+
 def _optimal_cost(counts):
     # Huffman's cost Σ_w c_w·len(code_w) equals the sum of the weights of all merged nodes.
     heap = [float(c) for c in counts]

@@ -31,9 +31,21 @@ def test_paper_discard_probability_by_hand():
     np.testing.assert_allclose(paper_discard_probability(COUNTS, 0.01), [8 / 9, 2 / 3, 0, 2 / 3], rtol=1e-14, atol=1e-15)
 
 
+def test_paper_discard_probability_is_zero_for_words_rarer_than_the_threshold():
+    """P_discard = max(0, 1 - sqrt(t / f)): a word with f < t is never discarded (1 - sqrt(t / f) alone would be
+    negative, not a probability). counts 900, 90, 9, 1 of 1000 with t = 0.01: f = 0.9, 0.09, 0.009, 0.001."""
+    discard = paper_discard_probability([900, 90, 9, 1], 0.01)
+    np.testing.assert_allclose(discard, [1 - np.sqrt(1 / 90), 2 / 3, 0.0, 0.0], rtol=1e-14, atol=0)
+    assert discard[2] == discard[3] == 0.0
+
+
 def test_gensim_form_keeps_more_than_the_paper():
-    counts = np.array([5000, 300, 20, 7])
-    assert np.all(keep_probability(counts, 1e-3) >= 1 - paper_discard_probability(counts, 1e-3))
+    """Above the threshold gensim's form keeps strictly more often than the paper's; below it both keep every word."""
+    counts = np.array([5000, 300, 20, 7, 2, 1])  # t·N = 5.33: the last two are rarer than the threshold
+    gensim_keep, paper_keep = keep_probability(counts, 1e-3), 1 - paper_discard_probability(counts, 1e-3)
+    assert np.all(gensim_keep[:4] > paper_keep[:4])
+    np.testing.assert_array_equal(gensim_keep[4:], [1.0, 1.0])
+    np.testing.assert_array_equal(paper_keep[4:], [1.0, 1.0])
 
 
 def test_subsample_frequencies():

@@ -152,6 +152,33 @@ def test_train_learns_topics_and_is_reproducible():
     assert result.pairs > 0 and result.words_per_second > 0 and set(result.timings) == {"pairs", "negatives", "step"}
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_learning_rate_falls_linearly_from_alpha_to_min_alpha_chunk_by_chunk(monkeypatch, workers):
+    """The schedule by hand: the chunk starting at word `begin` of epoch `e` is trained at
+    alpha - (alpha - min_alpha) * (e * N + begin) / (epochs * N), N the number of words kept in the corpus.
+    1000 words in chunks of 300 over 2 epochs: 8 chunks, one batch each, the rate falling from alpha towards
+    min_alpha; with two workers the chunks are shared out, the rates are the same."""
+    import neuralnlp.embeddings.word2vec.training as training
+
+    rates = []
+
+    def recording_step(w_in, w_out, inputs, outputs, lr, damping=True):
+        rates.append(lr)
+        return sgns_sgd_step(w_in, w_out, inputs, outputs, lr, damping)
+
+    monkeypatch.setattr(training, "sgns_sgd_step", recording_step)
+    alpha, min_alpha, epochs, n = 0.05, 0.001, 2, 1000
+    train_skipgram(_topic_corpus(25), vector_size=4, window=2, min_count=1, sample=0, epochs=epochs, alpha=alpha,
+                   min_alpha=min_alpha, chunk_words=300, batch_pairs=100_000, workers=workers, seed=0)
+    expected = [alpha - (alpha - min_alpha) * (e * n + begin) / (epochs * n) for e in range(epochs)
+                for begin in (0, 300, 600, 900)]
+    assert expected[0] == alpha and expected[-1] == pytest.approx(alpha - (alpha - min_alpha) * 1900 / 2000)
+    if workers == 1:
+        assert rates == pytest.approx(expected, rel=1e-12)
+    else:
+        assert sorted(rates, reverse=True) == pytest.approx(expected, rel=1e-12)
+
+
 def test_train_restores_thread_count():
     before = torch.get_num_threads()
     train_skipgram(_topic_corpus(20), vector_size=4, min_count=1, epochs=1, workers=2)

@@ -91,6 +91,18 @@ def test_cell_matches_torch(dtype, bias):
     _close(ours(x), ref(x), dtype)
     _close(ours(x, h), ref(x, h), dtype)
     _close(ours(x[0], h[0]), ref(x[0], h[0]), dtype)  # unbatched
+    _close(ours(x[0]), ref(x[0]), dtype)  # unbatched, starting from zeros: shape (hidden,)
+    assert ours(x[0]).shape == (6,) and ours.gates(x[0])[0].shape == (6,)
+
+
+def test_cell_state_must_match_the_parameters_dtype_and_device():
+    """A given state h is checked like x: the parameters' dtype (both named) and their device, before any matmul."""
+    cell = GRUCell(3, 4, dtype=torch.float64)
+    x = torch.randn(2, 3, dtype=torch.float64)
+    with pytest.raises(TypeError, match=r"^h: expected dtype torch.float64 \(the dtype of the parameters\), got dtype torch.float32$"):
+        cell(x, torch.zeros(2, 4))
+    with pytest.raises(ValueError, match=r"^h: expected a tensor on device cpu \(the device of the parameters\), got device meta$"):
+        cell(x, torch.zeros(2, 4, dtype=torch.float64, device="meta"))
 
 
 def test_gates_follow_torch_order_r_z_n():
@@ -133,6 +145,7 @@ def test_cell_gradients_and_gradcheck():
     for module in (ours, ref):
         module(x, h).pow(2).sum().backward()
         grads.append([p.grad for p in module.parameters()])
+    assert len(grads[0]) == len(grads[1]) == 4 and all(g is not None for g in grads[0] + grads[1])
     for g_ours, g_ref in zip(*grads):
         _close(g_ours, g_ref, torch.float64)
     names = [n for n, _ in ours.named_parameters()]
@@ -241,3 +254,13 @@ def test_gru_length_errors():
         gru(x, lengths=torch.tensor([True, True]))
     with pytest.raises(ValueError, match=r"h0: expected shape \(4, 2, 7\), got shape \(1, 2, 7\)"):
         gru(x, torch.zeros(1, 2, 7))
+
+
+@pytest.mark.parametrize("batch_first, shape", [(False, (0, 2, 5)), (True, (2, 0, 5)), (False, (0, 5)), (True, (0, 5))])
+def test_no_time_step_is_refused_on_the_time_axis_of_either_layout(batch_first, shape):
+    """The time axis is 0 for (seq, batch, input), 1 for batch_first (batch, seq, input), and 0 for an unbatched
+    (seq, input): a sequence of length 0 on that axis gets the documented ValueError, never torch's own error."""
+    layer = GRU(5, 7, batch_first=batch_first)
+    with pytest.raises(ValueError, match=rf"^x: expected at least one time step, got shape \({shape[0]}, {shape[1]}"):
+        layer(torch.zeros(shape))
+    assert layer(torch.zeros((1, 5) if len(shape) == 2 else (1, 1, 5)))[0].shape[-1] == 7  # one step is enough

@@ -91,9 +91,14 @@ def test_loss_is_teacher_forcing_one_step_at_a_time(cell):
     assert abs(language_model_loss(model, ids) - total / (len(ids) - 1)) <= 1e-12
 
 
-def test_perplexity_is_exp_of_the_loss():
+def test_perplexity_is_the_inverse_geometric_mean_of_the_next_token_probabilities():
+    """Perplexity by its definition, (Π p(w_{t+1} | w_0..w_t))^(-1/n) over the n predicted tokens of every
+    sequence, with each probability from torch's softmax of the model's logits; not via the loss it is computed from."""
     model, ids = make_model(), random_ids(2, 8)
-    assert perplexity(model, ids) == pytest.approx(math.exp(language_model_loss(model, ids).item()), rel=1e-14)
+    with torch.no_grad():
+        logits, _ = model(ids[:, :-1])
+        p = torch.softmax(logits, dim=-1).gather(-1, ids[:, 1:, None])  # (2, 7, 1)
+    assert perplexity(model, ids) == pytest.approx(p.prod().item() ** (-1 / p.numel()), rel=1e-12)
 
 
 def test_perplexity_of_a_uniform_model_is_the_vocabulary_size():
@@ -146,11 +151,41 @@ def test_temperature_zero_and_near_zero_take_the_argmax(cell):
     assert near_zero.tolist() == expected
 
 
-def test_high_temperature_flattens_the_distribution():
-    # At temperature 100 every token is nearly equally likely: each of V appears in 700 draws.
+def sample_by_hand(model, prompt, length, temperature, seed):
+    """Each token drawn with torch.multinomial from softmax(z / temperature), then fed back in."""
+    generator = torch.Generator().manual_seed(seed)
+    logits, h = model(torch.tensor(prompt))
+    out = []
+    for _ in range(length):
+        token = torch.multinomial(torch.softmax(logits[-1] / temperature, dim=-1), 1, generator=generator)
+        out.append(int(token))
+        logits, h = model(token, h)
+    return out
+
+
+@pytest.mark.parametrize("temperature", [0.25, 1.0, 3.0])
+def test_each_token_is_drawn_from_the_softmax_of_the_logits_over_the_temperature(temperature):
+    """The documented draw, token by token: softmax(z / temperature), the same generator, the drawn token fed back."""
     model = make_model()
-    drawn = sample(model, [0], 700, temperature=100.0, generator=torch.Generator().manual_seed(0))
-    assert set(drawn.tolist()) == set(range(V))
+    with torch.no_grad():
+        model.head.weight.mul_(5)  # spread the logits, so that the temperature changes the draws
+    drawn = sample(model, [2, 4], 60, temperature=temperature, generator=torch.Generator().manual_seed(3))
+    assert drawn.tolist() == sample_by_hand(model, [2, 4], 60, temperature, seed=3)
+
+
+def test_high_temperature_flattens_the_distribution_and_low_temperature_sharpens_it():
+    """The frequencies of the draws: at temperature 100 every token's share is near 1/V (softmax(z / 100) is
+    within 2 % of uniform here); at temperature 0.2 the draws concentrate on few tokens. 2100 draws: the standard
+    error of a share near 1/7 is 0.008, and the bound 0.05 is six of them."""
+    model = make_model()
+    with torch.no_grad():
+        model.head.weight.mul_(5)
+    shares = {}
+    for temperature in (100.0, 0.2):
+        drawn = sample(model, [0], 2100, temperature=temperature, generator=torch.Generator().manual_seed(0))
+        shares[temperature] = torch.bincount(drawn, minlength=V).double() / len(drawn)
+    assert (shares[100.0] - 1 / V).abs().max() < 0.05
+    assert shares[0.2].max() > 0.3 and (shares[0.2] > 0.05).sum() < V - 1
 
 
 def test_sample_of_length_zero_is_empty():
@@ -187,14 +222,46 @@ def test_one_training_step_is_clipped_adam_on_random_windows():
         assert (ours - theirs).abs().max() <= 1e-12
 
 
+@pytest.mark.parametrize("linear_decay, steps, rates", [
+    (True, 4, [0.1, 0.075, 0.05, 0.025]),  # lr (1 - k/steps) at step k = 0..3: falls to 0 after the last step
+    (True, 2, [0.1, 0.05]),
+    (False, 3, [0.1, 0.1, 0.1]),
+])
+def test_learning_rate_of_each_step(monkeypatch, linear_decay, steps, rates):
+    """The schedule by hand: step k (from 0) uses lr·(1 - k/steps) with linear_decay, lr without; the rate Adam sees
+    at each step is recorded from its parameter group."""
+    seen = []
+    original_step = torch.optim.Adam.step
+
+    def recording_step(self, *args, **kwargs):
+        seen.append(self.param_groups[0]["lr"])
+        return original_step(self, *args, **kwargs)
+
+    monkeypatch.setattr(torch.optim.Adam, "step", recording_step)
+    train_language_model(make_model(), random_ids(40), steps=steps, batch_size=3, seq_len=5, lr=0.1,
+                         linear_decay=linear_decay, generator=torch.Generator().manual_seed(0))
+    assert seen == pytest.approx(rates, rel=1e-12, abs=1e-15)
+
+
 def test_constant_learning_rate_without_decay():
-    model, copy = make_model(), make_model()
+    """Two steps at constant lr equal two steps with the decay's second step at lr (not lr/2): the weights differ,
+    and without decay they are those of two plain Adam steps at lr (replayed by hand below)."""
+    model, copy, plain = make_model(), make_model(), make_model()
     ids = random_ids(40)
     args = dict(steps=2, batch_size=3, seq_len=5, lr=0.1)
     train_language_model(model, ids, **args, generator=torch.Generator().manual_seed(0))
     train_language_model(copy, ids, **args, linear_decay=False, generator=torch.Generator().manual_seed(0))
-    # the first step uses lr either way; the second uses lr/2 with decay and lr without: different weights
     assert not torch.allclose(model.head.weight, copy.head.weight)
+    generator, optimizer = torch.Generator().manual_seed(0), torch.optim.Adam(plain.parameters(), lr=0.1)
+    for _ in range(2):
+        windows = ids[torch.randint(0, 40 - 5, (3, 1), generator=generator) + torch.arange(6)]
+        logits, _ = plain(windows[:, :-1])
+        optimizer.zero_grad()
+        F.cross_entropy(logits.reshape(-1, V), windows[:, 1:].reshape(-1)).backward()
+        nn.utils.clip_grad_norm_(plain.parameters(), 1.0)
+        optimizer.step()
+    for ours, theirs in zip(copy.parameters(), plain.parameters()):
+        assert (ours - theirs).abs().max() <= 1e-12
 
 
 def test_bad_cell_is_named():

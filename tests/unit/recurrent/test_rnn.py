@@ -120,6 +120,7 @@ def test_cell_gradients_and_gradcheck():
     for module in (ours, ref):
         module(x, h).pow(2).sum().backward()
         grads.append([p.grad for p in module.parameters()])
+    assert len(grads[0]) == len(grads[1]) == 4 and all(g is not None for g in grads[0] + grads[1])
     for g_ours, g_ref in zip(*grads):
         _close(g_ours, g_ref, torch.float64)
     names = [n for n, _ in ours.named_parameters()]
@@ -198,3 +199,13 @@ def test_from_torch_copies_rather_than_shares():
     with torch.no_grad():
         ref.weight_hh_l0.add_(1.0)
     assert not torch.equal(ours.weight_hh, ref.weight_hh_l0)
+
+
+@pytest.mark.parametrize("batch_first, shape", [(False, (0, 2, 5)), (True, (2, 0, 5)), (False, (0, 5)), (True, (0, 5))])
+def test_no_time_step_is_refused_on_the_time_axis_of_either_layout(batch_first, shape):
+    """The time axis is 0 for (seq, batch, input), 1 for batch_first (batch, seq, input), and 0 for an unbatched
+    (seq, input): a sequence of length 0 on that axis gets the documented ValueError, never torch's own error."""
+    layer = RNN(5, 7, batch_first=batch_first)
+    with pytest.raises(ValueError, match=rf"^x: expected at least one time step, got shape \({shape[0]}, {shape[1]}"):
+        layer(torch.zeros(shape))
+    assert layer(torch.zeros((1, 5) if len(shape) == 2 else (1, 1, 5)))[0].shape[-1] == 7  # one step is enough

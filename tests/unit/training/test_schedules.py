@@ -78,6 +78,16 @@ def test_cosine_stays_at_its_minimum_after_total_steps_where_torch_rises_again()
     assert reference[39, 0] > 0.05  # torch's cosine is periodic: back near the top after 2T
 
 
+def test_warmup_cosine_stays_at_its_minimum_after_total_steps():
+    """WarmupCosine: η_min for every t >= T (the cosine is not continued past T), and by hand halfway through the
+    decay: W = 5, T = 25, t = 15 gives η_min + (η₀ − η_min)/2."""
+    mine = rates(lambda o: WarmupCosine(o, warmup_steps=5, total_steps=25, min_lr=1e-3), 60)
+    assert torch.all(mine[25:, 0] == 1e-3) and torch.all(mine[25:, 1] == 1e-3)
+    assert mine[15, 0].item() == pytest.approx(1e-3 + (0.1 - 1e-3) / 2, abs=1e-15)
+    defaults = rates(lambda o: WarmupCosine(o, warmup_steps=5, total_steps=25), 30)  # min_lr defaults to 0
+    assert torch.all(defaults[25:] == 0.0) and defaults[0, 0].item() == pytest.approx(0.1 / 3, abs=1e-15)
+
+
 def test_warmup_starting_at_zero_which_torch_does_not_allow():
     assert [round(lr[0], 12) for lr in rates(lambda o: LinearWarmup(o, warmup_steps=4, start_factor=0.0), 6).tolist()] == [
         0.0, 0.025, 0.05, 0.075, 0.1, 0.1]
