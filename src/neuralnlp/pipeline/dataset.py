@@ -93,7 +93,9 @@ def pad_batch(batch) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
 # --8<-- [end:collate]
 
 
-def review_loader(dataset: ReviewDataset, batch_size: int = 64, shuffle: bool = True, seed: int = 0) -> DataLoader:
+# --8<-- [start:loader]
+def review_loader(dataset: ReviewDataset, batch_size: int = 64, shuffle: bool = True, seed: int = 0,
+                  bucket: bool = False) -> DataLoader:
     """A ``DataLoader`` over ``dataset`` with ``pad_batch`` and a ``torch.Generator`` seeded with ``seed``.
 
     Args:
@@ -101,10 +103,40 @@ def review_loader(dataset: ReviewDataset, batch_size: int = 64, shuffle: bool = 
         batch_size: >= 1.
         shuffle: draw a new order each epoch (training) or keep the dataset's order (evaluation).
         seed: seeds the loader's own generator, >= 0.
+        bucket: with ``shuffle``, put texts of similar length in the same batch (less padding,
+            so a recurrent model runs fewer steps); the batches still come in a random order.
     """
     if not isinstance(dataset, ReviewDataset):
         raise TypeError(f"dataset: expected a ReviewDataset, got {brief(dataset)}")
     batch_size = check_positive_int(batch_size, "batch_size")
-    shuffle = check_bool(shuffle, "shuffle")
+    shuffle, bucket = check_bool(shuffle, "shuffle"), check_bool(bucket, "bucket")
     generator = torch.Generator().manual_seed(check_int(seed, "seed", minimum=0))
+    if shuffle and bucket:
+        sampler = _BucketBatches(dataset, batch_size, generator)
+        return DataLoader(dataset, batch_sampler=sampler, collate_fn=pad_batch)
     return DataLoader(dataset, batch_size=batch_size, shuffle=shuffle, collate_fn=pad_batch, generator=generator)
+# --8<-- [end:loader]
+
+
+class _BucketBatches(torch.utils.data.Sampler):
+    """Shuffle, sort each pool of 50 batches by length, cut into batches, shuffle the batches."""
+
+    def __init__(self, dataset: ReviewDataset, batch_size: int, generator: torch.Generator):
+        self.lengths = torch.tensor([len(ids) for ids in dataset.ids])
+        self.batch_size, self.generator = batch_size, generator
+
+    def __iter__(self):
+        order = torch.randperm(len(self.lengths), generator=self.generator)
+        pool = 50 * self.batch_size
+        batches = []
+        for start in range(0, len(order), pool):
+            chunk = order[start:start + pool]
+            chunk = chunk[torch.argsort(self.lengths[chunk], stable=True)]
+            batches += [chunk[i:i + self.batch_size].tolist() for i in range(0, len(chunk), self.batch_size)]
+        for b in torch.randperm(len(batches), generator=self.generator).tolist():
+            yield batches[b]
+
+    def __len__(self) -> int:
+        pool = 50 * self.batch_size
+        n = len(self.lengths)
+        return sum(-(-min(pool, n - s) // self.batch_size) for s in range(0, n, pool))
