@@ -28,7 +28,8 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from neuralnlp._checks import brief, check_bool, check_choice, check_fraction, check_positive_int
+from neuralnlp._checks import (as_id_tensor, as_length_tensor, brief, check_bool, check_choice, check_fraction,
+                               check_positive_int)
 from neuralnlp.embeddings.embedding import Embedding
 from neuralnlp.training.dropout import Dropout
 
@@ -49,21 +50,10 @@ def check_batch(ids, lengths, vocab_size: int) -> tuple[torch.Tensor, torch.Tens
         ValueError: wrong shapes, or a length outside [1, T] (a length 0 has nothing to classify).
         IndexError: an id outside [0, vocab_size).
     """
-    from neuralnlp._checks import as_id_tensor
-
     ids = as_id_tensor(ids, vocab_size, "ids", size_name="vocab_size")
     if ids.ndim != 2 or ids.shape[1] == 0:
         raise ValueError(f"ids: expected a padded batch of shape (batch, seq) with seq >= 1, got shape {tuple(ids.shape)}")
-    if not isinstance(lengths, torch.Tensor) or lengths.dtype not in (torch.int64, torch.int32):
-        raise TypeError(f"lengths: expected an int64 tensor of shape ({ids.shape[0]},), got {brief(lengths)}")
-    if tuple(lengths.shape) != (ids.shape[0],):
-        raise ValueError(f"lengths: expected shape ({ids.shape[0]},), one length per text, got shape {tuple(lengths.shape)}")
-    bad = ((lengths < 1) | (lengths > ids.shape[1])).nonzero()
-    if len(bad):
-        b = int(bad[0, 0])
-        raise ValueError(f"lengths: expected lengths in [1, {ids.shape[1]}] (a text of length 0 has nothing to "
-                         f"classify), got {int(lengths[b])} at position {b}")
-    return ids, lengths.to(torch.int64)
+    return ids, as_length_tensor(lengths, ids.shape[0], ids.shape[1], "lengths")
 
 
 def _mask(lengths: torch.Tensor, seq: int) -> torch.Tensor:
@@ -214,7 +204,10 @@ MODELS = ("mean", "gru", "lstm", "bigru", "cnn")
 
 
 def _text_cnn(config: dict, common: dict) -> nn.Module:
-    raise ValueError("config['model']: expected a model whose library has landed, got 'cnn' (TextCNN is pending)")
+    from neuralnlp.pipeline.conv import TextCNN  # helper C's TextCNN: (ids, lengths) -> logits, padding ignored
+
+    return TextCNN(**common, kernel_sizes=tuple(config.get("kernel_sizes", (2, 3, 4))),
+                   n_filters=config.get("n_filters", 64), padding_idx=PAD_ID)
 
 
 # --8<-- [start:word2vec]

@@ -35,6 +35,7 @@ NO_ARGUMENTS = {
     "basics.graph.Value.sigmoid", "basics.graph.Value.relu", "basics.graph.Value.backward",
     "embeddings.embedding.Embedding.reset_parameters", "embeddings.word2vec.corpus.gensim_test_data_dir",
     "recurrent.text_corpus.entropy_rate", "plotting.theme_colours", "diagrams.Shape.centre",
+    "pipeline.conv.Conv1d.reset_parameters",
 }
 # Records the library returns (NamedTuple or dataclass with no checks of its own): readers read them.
 RESULT_RECORDS = {
