@@ -121,7 +121,9 @@ def run_network(name: str, splits, train_tokens, vocab, data, word2vec) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{name}.pt"
         save_checkpoint(path, model, result.optimizer, result.best_epoch, vocab, config)
-        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        import neuralnlp  # the fresh process imports the same library as this one
+
+        env = {**os.environ, "PYTHONPATH": str(Path(neuralnlp.__file__).resolve().parent.parent)}
         out = subprocess.run([sys.executable, "-c", EVALUATE_IN_FRESH_PROCESS, str(path)], capture_output=True,
                              text=True, check=True, env=env, cwd=ROOT)
     evaluated = json.loads(out.stdout)

@@ -16,7 +16,7 @@ EXPORTS = {
     **dict.fromkeys(["tokenise", "build_text_vocabulary", "unknown_rate", "encode_text"], ".tokenise"),
     **dict.fromkeys(["ReviewDataset", "pad_batch", "review_loader"], ".dataset"),
     **dict.fromkeys(["MeanEmbeddingClassifier", "RecurrentClassifier", "build_classifier", "reverse_padded",
-                     "check_batch", "embedding_from_word2vec"], ".models"),
+                     "embedding_from_word2vec"], ".models"),
     **dict.fromkeys(["TextTrainingResult", "train_text_classifier", "evaluate_text_classifier"], ".text_training"),
     **dict.fromkeys(["TextClassifierCheckpoint", "save_checkpoint", "load_checkpoint"], ".checkpoint"),
     **dict.fromkeys(["accuracy", "macro_f1", "confusion_matrix", "bootstrap_interval"], ".metrics"),

@@ -86,10 +86,10 @@ def snownlp_sentiment_baseline(train_texts: list[str], train_labels, test_texts:
         train_labels: their labels, 0 negative, 1 positive.
         test_texts: the reviews to score.
     """
-    from snownlp.sentiment import Sentiment
-
     train_texts, test_texts = _strs(train_texts, "train_texts"), _strs(test_texts, "test_texts")
     labels = check_class_indices(train_labels, 2, len(train_texts), "train_labels")
+    from snownlp.sentiment import Sentiment  # after the checks: importing snownlp loads its models (seconds)
+
     classifier = Sentiment()  # a fresh one: the package's shipped model was trained on all the texts, ours too
     classifier.train([t for t, y in zip(train_texts, labels) if y == 0], [t for t, y in zip(train_texts, labels) if y == 1])
     return np.array([classifier.classify(t) for t in test_texts])

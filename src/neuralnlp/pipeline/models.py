@@ -37,7 +37,7 @@ PAD_ID = 0
 CELLS = ("gru", "lstm")
 
 
-def check_batch(ids, lengths, vocab_size: int) -> tuple[torch.Tensor, torch.Tensor]:
+def _check_batch(ids, lengths, vocab_size: int) -> tuple[torch.Tensor, torch.Tensor]:
     """Check a padded batch: ids (B, T) of ids < vocab_size, lengths (B,) in [1, T]; return both.
 
     Args:
@@ -81,7 +81,7 @@ class MeanEmbeddingClassifier(nn.Module):
     # --8<-- [start:mean]
     def forward(self, ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
         """ids (B, T), lengths (B,) -> logits (B, C)."""
-        ids, lengths = check_batch(ids, lengths, self.embedding.num_embeddings)
+        ids, lengths = _check_batch(ids, lengths, self.embedding.num_embeddings)
         mask = _mask(lengths, ids.shape[1]).unsqueeze(-1)                 # (B, T, 1)
         mean = (self.embedding(ids) * mask).sum(1) / lengths[:, None]      # (B, d): padding adds nothing
         return self.output(self.dropout(mean))
@@ -101,7 +101,7 @@ def reverse_padded(x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
     """
     if not isinstance(x, torch.Tensor) or x.ndim < 2:
         raise ValueError(f"x: expected a tensor of shape (batch, seq, ...), got {brief(x)}")
-    _, lengths = check_batch(torch.zeros(x.shape[:2], dtype=torch.int64), lengths, 1)
+    _, lengths = _check_batch(torch.zeros(x.shape[:2], dtype=torch.int64), lengths, 1)
     t = torch.arange(x.shape[1])[None, :]                                 # (1, T)
     index = torch.where(t < lengths[:, None], lengths[:, None] - 1 - t, t)  # (B, T)
     return x.gather(1, index.view(*index.shape, *[1] * (x.ndim - 2)).expand_as(x))
@@ -151,7 +151,7 @@ class RecurrentClassifier(nn.Module):
     # --8<-- [start:recurrent]
     def forward(self, ids: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
         """ids (B, T), lengths (B,) -> logits (B, C), from the states at each text's own end."""
-        ids, lengths = check_batch(ids, lengths, self.embedding.num_embeddings)
+        ids, lengths = _check_batch(ids, lengths, self.embedding.num_embeddings)
         last = (lengths - 1).view(-1, 1, 1)                               # position L − 1 of each text
         x = self.dropout(self.embedding(ids))                              # (B, T, d)
         for i, directions in enumerate(self.layers):

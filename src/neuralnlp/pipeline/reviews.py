@@ -92,7 +92,7 @@ def stratified_split(labels, validation_fraction: float = 0.1, test_fraction: fl
         ValueError: fractions out of range or adding up to 1 or more; labels not 1-D.
         TypeError: labels that are not integers.
     """
-    labels = check_class_indices(labels, n_classes=2**31)
+    labels = check_class_indices(labels, n_classes=2**31, name="labels")
     validation_fraction = check_fraction(validation_fraction, "validation_fraction", "a fraction")
     test_fraction = check_fraction(test_fraction, "test_fraction", "a fraction")
     if validation_fraction + test_fraction >= 1:
@@ -124,6 +124,9 @@ def load_reviews(validation_fraction: float = 0.1, test_fraction: float = 0.1, s
     """
     from neuralnlp.transformer.corpora import chinese_reviews
 
+    check_fraction(validation_fraction, "validation_fraction", "a fraction")  # before reading any file
+    check_fraction(test_fraction, "test_fraction", "a fraction")
+    check_int(seed, "seed", minimum=0)
     texts, labels, counts = clean_reviews(chinese_reviews("neg"), chinese_reviews("pos"))
     train, validation, test = stratified_split(labels, validation_fraction, test_fraction, seed)
     counts = {**counts, "train": _per_label(labels[train]), "validation": _per_label(labels[validation]),

@@ -41,6 +41,8 @@ NO_ARGUMENTS = {
 RESULT_RECORDS = {
     "basics.activations.ApproximationError", "embeddings.word2vec.evaluation.WordPairScore",
     "embeddings.word2vec.training.Word2VecResult",
+    "pipeline.reviews.ReviewSplits", "pipeline.text_training.TextTrainingResult",
+    "pipeline.checkpoint.TextClassifierCheckpoint",
 }
 NOT_DOCUMENTED = {"extra_repr"}  # as in tests/site/test_reference.py
 
