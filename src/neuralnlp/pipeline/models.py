@@ -195,7 +195,7 @@ def build_classifier(config: dict) -> nn.Module:
         return MeanEmbeddingClassifier(**common)
     if kind == "cnn":
         return _text_cnn(config, common)
-    return RecurrentClassifier(**common, hidden_size=config.get("hidden_size", 64), cell=kind[-3:],
+    return RecurrentClassifier(**common, hidden_size=config.get("hidden_size", 64), cell="lstm" if kind == "lstm" else "gru",
                                num_layers=config.get("num_layers", 2 if kind == "bigru" else 1),
                                bidirectional=kind == "bigru")
 

@@ -48,7 +48,7 @@ def test_bidirectional_gru_equals_torch_with_packed_sequences(layers):
             for k, rnn in enumerate(directions):
                 suffix = f"_l{i}" + ("_reverse" if k else "")
                 for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
-                    getattr(theirs, name + suffix).copy_(getattr(rnn, name))
+                    getattr(theirs, name + suffix).copy_(getattr(rnn, name + "_l0"))
     ids, lengths = batch()
     embedded = ours.embedding(ids)
     packed = pack_padded_sequence(embedded, lengths, batch_first=True, enforce_sorted=False)
@@ -57,7 +57,7 @@ def test_bidirectional_gru_equals_torch_with_packed_sequences(layers):
     torch.testing.assert_close(ours(ids, lengths), expected, rtol=0, atol=1e-6)
 
 
-@pytest.mark.parametrize("kind", ["mean", "gru", "bigru", "cnn"])
+@pytest.mark.parametrize("kind", ["mean", "gru", "lstm", "bigru", "cnn"])
 def test_a_text_alone_and_padded_beside_longer_ones_gets_the_same_probability(kind):
     torch.manual_seed(0)
     model = build_classifier({**CONFIG, "model": kind}).eval()
