@@ -34,7 +34,7 @@ def trained():
     data = ReviewDataset(TEXTS, LABELS, vocab, "char", 20)
     model = build_classifier(config)
     result = train_text_classifier(model, review_loader(data, 4, seed=0), review_loader(data, 16, shuffle=False),
-                                   epochs=30, lr=0.02, patience=3)
+                                   epochs=12, lr=0.05, patience=3)
     return model, vocab, config, data, result
 
 
