@@ -6,9 +6,12 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 
+import neuralnlp
 from neuralnlp.plotting import save_themed
 
-data = json.loads(Path("benchmarks/results/pipeline_sentiment.json").read_text(encoding="utf-8"))
+# The checkout that neuralnlp is installed from holds the committed benchmark results.
+RESULTS = Path(neuralnlp.__file__).resolve().parents[2] / "benchmarks" / "results" / "pipeline_sentiment.json"
+data = json.loads(RESULTS.read_text(encoding="utf-8"))
 print(f"{'system':<17}{'accuracy':>9}{'95% interval':>15}{'macro-F1':>10}{'95% interval':>15}{'s/epoch':>9}{'epochs':>7}")
 rows = {**data["networks"], **data["baselines"]}
 for name, r in rows.items():
