@@ -25,8 +25,8 @@ assert torch.allclose(h_new, o * torch.tanh(c_new)) and torch.equal(c_out, c_new
 WORDS = {
     "zh": {"f": "遗忘门", "i": "输入门", "g": "候选记忆", "o": "输出门", "c": "记忆单元", "c_new": "新记忆单元",
            "h": "旧隐藏状态", "h_new": "新隐藏状态", "x": "输入"},
-    "en": {"f": "forget gate", "i": "input gate", "g": "candidate", "o": "output gate", "c": "cell state",
-           "c_new": "new cell state", "h": "old hidden state", "h_new": "new hidden state", "x": "input"},
+    "en": {"f": "forget gate", "i": "input gate", "g": "candidate", "o": "output gate", "c": "memory cell",
+           "c_new": "new memory cell", "h": "old hidden state", "h_new": "new hidden state", "x": "input"},
 }
 
 

@@ -25,20 +25,21 @@ for n in delays:
 
 
 def draw(language):
-    words = {"zh": ("随机猜测", "N（第一个词元与作答之间的词元数）", "正确率（3 个种子的平均，竖线为最低到最高）"),
-             "en": ("chance", "N (tokens between the first token and the answer)",
-                    "accuracy (mean of 3 seeds, bars: lowest to highest)")}[language]
-    fig, ax = plt.subplots(figsize=(6.4, 3.8))
-    for (name, per_delay), marker in zip(accuracy.items(), "osD^"):
+    words = {"zh": ("随机猜测", "N（第一个词元与作答之间的词元数）", "正确率（3 个种子的平均）", "竖线：最低到最高"),
+             "en": ("chance", "N (tokens between the first token and the answer)", "accuracy (mean of 3 seeds)",
+                    "bars: lowest to highest")}[language]
+    fig, ax = plt.subplots(figsize=(7.2, 3.6))
+    for k, ((name, per_delay), marker) in enumerate(zip(accuracy.items(), "osD^")):
         values = [per_delay[str(n)] for n in delays]
         mean = [statistics.mean(v) for v in values]
         spread = [[m - min(v) for m, v in zip(mean, values)], [max(v) - m for m, v in zip(mean, values)]]
-        ax.errorbar(delays, mean, yerr=spread, marker=marker, capsize=3, label=name)
+        shifted = [n + 0.5 * (k - 1.5) for n in delays]  # side by side, so that equal values stay visible
+        ax.errorbar(shifted, mean, yerr=spread, marker=marker, capsize=3, label=name)
     ax.axhline(0.125, linestyle=":", color=plt.rcParams["axes.edgecolor"], label=words[0])  # theme's text colour
     ax.set(xlabel=words[1], ylabel=words[2], ylim=(0, 1.05))
-    ax.yaxis.label.set_size(9)
     ax.set_xticks(delays)
-    ax.legend(fontsize=8)
+    ax.legend(title=words[3], fontsize=8, title_fontsize=8, loc="center left", bbox_to_anchor=(1.02, 0.5))
+    fig.tight_layout()
     return fig
 
 
