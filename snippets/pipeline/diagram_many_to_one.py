@@ -5,9 +5,9 @@ from neuralnlp.plotting import save_themed
 
 WORDS = {
     "zh": {"tokens": ["很", "好", "用", "<pad>", "<pad>"], "read": "读这里：t = L", "not": "不读：填充之后的状态",
-           "forward": "正向", "backward": "反向（在自己的长度内倒读）", "classes": "正面 / 负面"},
+           "forward": "正向", "backward": "反向", "classes": "正面 / 负面"},
     "en": {"tokens": ["很", "好", "用", "<pad>", "<pad>"], "read": "read here: t = L", "not": "never: a state after padding",
-           "forward": "forward", "backward": "backward (reversed within its length)", "classes": "positive / negative"},
+           "forward": "forward", "backward": "backward", "classes": "positive / negative"},
 }
 GAP = 1.7
 
@@ -32,7 +32,7 @@ def draw(language):
     for later, earlier in zip(bwd[::-1], bwd[::-1][1:]):
         d.arrow(later, earlier)  # the backward direction starts at the last real token
     d.text(0.75, y_fwd, w["forward"], fontsize=9)
-    d.text(x0 + 1.0 * GAP, y_bwd + 0.75, w["backward"], fontsize=9)
+    d.text(0.75, y_bwd, w["backward"], fontsize=9)  # it reads each text reversed within its own length
     out = d.node(x0 + 2 * GAP, 5.75, "", radius=0.32, role="output")
     d.text(x0 + 2 * GAP + 0.55, 5.75, w["classes"], fontsize=9, ha="left")
     d.arrow(fwd[2], out, emphasis=True, curve=-0.25)

@@ -31,6 +31,7 @@ def draw(language):
     w, m = WORDS[language], np.array(data["networks"][best]["confusion"])
     fig, ax = plt.subplots(figsize=(4.2, 3.6))
     ax.imshow(m, cmap="Blues", alpha=0.6)
+    ax.grid(False)
     for i in range(2):
         for j in range(2):
             ax.text(j, i, f"{m[i, j]:,}", ha="center", va="center", fontsize=13)
