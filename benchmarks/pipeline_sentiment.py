@@ -87,11 +87,11 @@ def scores(y_true: np.ndarray, y_pred: np.ndarray) -> dict:
 def prepare():
     from neuralnlp.pipeline.dataset import ReviewDataset
     from neuralnlp.pipeline.reviews import load_reviews
-    from neuralnlp.pipeline.tokenise import build_text_vocabulary, tokenise
+    from neuralnlp.pipeline.tokenise import build_text_vocabulary, tokenise_text
 
     s = SETTINGS
     splits = load_reviews()
-    train_tokens = [tokenise(t, s["level"]) for t in splits.train_texts]
+    train_tokens = [tokenise_text(t, s["level"]) for t in splits.train_texts]
     vocab = build_text_vocabulary(train_tokens, s["min_count"])
     data = {part: ReviewDataset(getattr(splits, f"{part}_texts"), getattr(splits, f"{part}_labels"), vocab,
                                 s["level"], s["max_len"]) for part in ("train", "validation")}
@@ -147,14 +147,14 @@ def run_network(name: str, splits, train_tokens, vocab, data, word2vec) -> dict:
 
 def run_baseline(name: str, splits, train_tokens) -> dict:
     from neuralnlp.pipeline.baselines import NaiveBayesText, majority_baseline, snownlp_sentiment_baseline
-    from neuralnlp.pipeline.tokenise import tokenise
+    from neuralnlp.pipeline.tokenise import tokenise_text
 
     start = time.perf_counter()
     if name == "majority":
         y_pred = majority_baseline(splits.train_labels, len(splits.test_labels))
     elif name == "naive-bayes":
         nb = NaiveBayesText().fit(train_tokens, splits.train_labels)
-        y_pred = nb.predict_proba([tokenise(t, SETTINGS["level"]) for t in splits.test_texts]).argmax(1)
+        y_pred = nb.predict_proba([tokenise_text(t, SETTINGS["level"]) for t in splits.test_texts]).argmax(1)
     else:
         y_pred = (snownlp_sentiment_baseline(splits.train_texts, splits.train_labels, splits.test_texts) > 0.5)
         y_pred = y_pred.astype(np.int64)

@@ -12,13 +12,13 @@ from neuralnlp.pipeline.dataset import ReviewDataset, review_loader
 from neuralnlp.pipeline.models import build_classifier
 from neuralnlp.pipeline.reviews import load_reviews
 from neuralnlp.pipeline.text_training import train_text_classifier
-from neuralnlp.pipeline.tokenise import build_text_vocabulary, tokenise
+from neuralnlp.pipeline.tokenise import build_text_vocabulary, tokenise_text
 
 torch.set_num_threads(1)  # many small operations: on a busy machine a second thread only waits
 torch.manual_seed(0)
 splits = load_reviews()
 texts, labels = splits.train_texts[::8], splits.train_labels[::8]  # a small, quick model: the point is the file
-vocab = build_text_vocabulary([tokenise(t, "char") for t in texts], min_count=2)
+vocab = build_text_vocabulary([tokenise_text(t, "char") for t in texts], min_count=2)
 config = dict(model="mean", vocab_size=len(vocab), embedding_dim=32, n_classes=2, dropout=0.3, level="char", max_len=150)
 model = build_classifier(config)
 data = lambda t, y: review_loader(ReviewDataset(t, y, vocab, "char", 150), 64, seed=0)  # noqa: E731
@@ -52,7 +52,7 @@ with tempfile.TemporaryDirectory() as folder:
 # --8<-- [end:fresh]
 
     # What a checkpoint refuses, each with a message that says what differs.
-    other_vocab = build_text_vocabulary([tokenise(t, "char") for t in splits.train_texts[1::8]], min_count=2)
+    other_vocab = build_text_vocabulary([tokenise_text(t, "char") for t in splits.train_texts[1::8]], min_count=2)
     (Path(folder) / "broken.pt").write_bytes(path.read_bytes()[:1000])  # a copy cut short
     for what, call in [("another vocabulary", lambda: load_checkpoint(path, expected_vocab=other_vocab)),
                        ("another config", lambda: load_checkpoint(path, expected_config={**config, "embedding_dim": 64})),

@@ -4,12 +4,12 @@ import torch
 
 from neuralnlp.pipeline.dataset import ReviewDataset, pad_batch, review_loader
 from neuralnlp.pipeline.reviews import load_reviews
-from neuralnlp.pipeline.tokenise import build_text_vocabulary, tokenise
+from neuralnlp.pipeline.tokenise import build_text_vocabulary, tokenise_text
 
 torch.set_num_threads(1)  # many small operations: on a busy machine a second thread only waits
 
 splits = load_reviews()
-vocab = build_text_vocabulary([tokenise(t, "char") for t in splits.train_texts], min_count=2)  # training only
+vocab = build_text_vocabulary([tokenise_text(t, "char") for t in splits.train_texts], min_count=2)  # training only
 print(f"vocabulary of {len(vocab):,} characters from {len(splits.train_texts):,} training texts: {vocab.tokens[:6]}")
 train = ReviewDataset(splits.train_texts[::5], splits.train_labels[::5], vocab, level="char", max_len=150)
 

@@ -7,13 +7,13 @@ from neuralnlp.pipeline.models import build_classifier
 from neuralnlp.pipeline.predict import predict_sentiment
 from neuralnlp.pipeline.reviews import load_reviews
 from neuralnlp.pipeline.text_training import train_text_classifier
-from neuralnlp.pipeline.tokenise import build_text_vocabulary, tokenise
+from neuralnlp.pipeline.tokenise import build_text_vocabulary, tokenise_text
 
 torch.set_num_threads(1)  # many small operations: on a busy machine a second thread only waits
 torch.manual_seed(0)
 splits = load_reviews()
 texts, labels = splits.train_texts[::4], splits.train_labels[::4]  # a quarter of the training split: a quick run
-vocab = build_text_vocabulary([tokenise(t, "char") for t in texts], min_count=2)
+vocab = build_text_vocabulary([tokenise_text(t, "char") for t in texts], min_count=2)
 config = dict(model="mean", vocab_size=len(vocab), embedding_dim=32, n_classes=2, dropout=0.3,
               level="char", max_len=150)
 # --8<-- [start:train]

@@ -13,7 +13,7 @@ from neuralnlp._lazy import lazy_exports
 
 EXPORTS = {
     **dict.fromkeys(["ReviewSplits", "clean_reviews", "stratified_split", "load_reviews"], ".reviews"),
-    **dict.fromkeys(["tokenise", "build_text_vocabulary", "unknown_rate", "encode_text"], ".tokenise"),
+    **dict.fromkeys(["tokenise_text", "build_text_vocabulary", "unknown_rate", "encode_text"], ".tokenise"),
     **dict.fromkeys(["ReviewDataset", "pad_batch", "review_loader"], ".dataset"),
     **dict.fromkeys(["MeanEmbeddingClassifier", "RecurrentClassifier", "build_classifier", "reverse_padded",
                      "embedding_from_word2vec"], ".models"),

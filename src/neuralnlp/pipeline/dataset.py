@@ -19,7 +19,7 @@ import torch
 from torch.utils.data import DataLoader, Dataset
 
 from neuralnlp._checks import brief, check_bool, check_choice, check_class_indices, check_int, check_positive_int
-from neuralnlp.pipeline.tokenise import LEVELS, _check_vocab, tokenise
+from neuralnlp.pipeline.tokenise import LEVELS, _check_vocab, tokenise_text
 
 
 # --8<-- [start:dataset]
@@ -51,7 +51,7 @@ class ReviewDataset(Dataset):
         for i, text in enumerate(texts):
             if not isinstance(text, str):
                 raise TypeError(f"texts[{i}]: expected a str, got {brief(text)}")
-            tokens = tokenise(text, level)[:max_len]
+            tokens = tokenise_text(text, level)[:max_len]
             if not tokens:
                 raise ValueError(f"texts[{i}]: expected at least one token, got {brief(text)}")
             self.ids.append(torch.tensor(vocab.encode(tokens), dtype=torch.int64))

@@ -25,7 +25,7 @@ LEVELS = ("word", "char")
 
 
 # --8<-- [start:tokenise]
-def tokenise(text: str, level: str = "word") -> list[str]:
+def tokenise_text(text: str, level: str = "word") -> list[str]:
     """Cut ``text`` into jieba words (``level="word"``) or characters (``"char"``), whitespace dropped.
 
     Args:
@@ -101,7 +101,7 @@ def encode_text(text: str, vocab: Vocabulary, level: str = "word", max_len: int 
     """
     vocab = _check_vocab(vocab)
     max_len = check_positive_int(max_len, "max_len")
-    tokens = tokenise(text, level)[:max_len]
+    tokens = tokenise_text(text, level)[:max_len]
     if not tokens:
         raise ValueError(f"text: expected at least one token, got {brief(text)} (empty after tokenisation)")
     ids = vocab.encode(tokens)

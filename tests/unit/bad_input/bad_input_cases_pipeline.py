@@ -298,10 +298,10 @@ CASES += [
 
 # tokens and vocabulary
 CASES += [
-    kind_case("pipeline.tokenise.tokenise", "text", [None, 3, ["好"], b"ok"], lambda v: (tokenise.tokenise, (v, "char"), {}),
+    kind_case("pipeline.tokenise.tokenise_text", "text", [None, 3, ["好"], b"ok"], lambda v: (tokenise.tokenise_text, (v, "char"), {}),
               expected="a str"),
-    Case("pipeline.tokenise.tokenise", "kind", "level", st.sampled_from(["words", "character", "", "WORD"]),
-         lambda v: (tokenise.tokenise, ("好", v), {}), error=ValueError, expected="'word' or 'char'", got=repr),
+    Case("pipeline.tokenise.tokenise_text", "kind", "level", st.sampled_from(["words", "character", "", "WORD"]),
+         lambda v: (tokenise.tokenise_text, ("好", v), {}), error=ValueError, expected="'word' or 'char'", got=repr),
     kind_case("pipeline.tokenise.build_text_vocabulary", "docs", ["好看", ["好", "看"], None],
               lambda v: (tokenise.build_text_vocabulary, (v,), {}), expected="a list of token lists"),
     size_case("pipeline.tokenise.build_text_vocabulary", "min_count",

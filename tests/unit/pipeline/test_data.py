@@ -6,7 +6,7 @@ import torch
 
 from neuralnlp.pipeline.dataset import ReviewDataset, pad_batch, review_loader
 from neuralnlp.pipeline.reviews import clean_reviews, load_reviews, stratified_split
-from neuralnlp.pipeline.tokenise import build_text_vocabulary, encode_text, tokenise, unknown_rate
+from neuralnlp.pipeline.tokenise import build_text_vocabulary, encode_text, tokenise_text, unknown_rate
 
 
 @pytest.fixture(scope="module")
@@ -52,8 +52,8 @@ def test_positive_share_is_the_same_in_every_split(splits):
 
 
 def test_tokenise_words_and_characters():
-    assert tokenise("这本书 很好看", "char") == ["这", "本", "书", "很", "好", "看"]
-    words = tokenise("这本书很好看", "word")
+    assert tokenise_text("这本书 很好看", "char") == ["这", "本", "书", "很", "好", "看"]
+    words = tokenise_text("这本书很好看", "word")
     assert "".join(words) == "这本书很好看" and len(words) < 6
 
 

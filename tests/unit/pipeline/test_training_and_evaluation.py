@@ -17,7 +17,7 @@ from neuralnlp.pipeline.metrics import accuracy, bootstrap_interval, confusion_m
 from neuralnlp.pipeline.models import build_classifier
 from neuralnlp.pipeline.predict import predict_sentiment
 from neuralnlp.pipeline.text_training import evaluate_text_classifier, train_text_classifier
-from neuralnlp.pipeline.tokenise import build_text_vocabulary, tokenise
+from neuralnlp.pipeline.tokenise import build_text_vocabulary, tokenise_text
 
 POSITIVE = ["很好", "非常好", "好看", "喜欢", "很喜欢", "好用", "不错", "很不错"]
 NEGATIVE = ["很差", "太差", "难看", "失望", "很失望", "难用", "不好", "很不好"]
@@ -28,7 +28,7 @@ LABELS = [1] * 8 + [0] * 8
 @pytest.fixture(scope="module")
 def trained():
     torch.manual_seed(0)
-    vocab = build_text_vocabulary([tokenise(t, "char") for t in TEXTS], min_count=1)
+    vocab = build_text_vocabulary([tokenise_text(t, "char") for t in TEXTS], min_count=1)
     config = dict(model="gru", vocab_size=len(vocab), embedding_dim=8, hidden_size=8, n_classes=2, dropout=0.1,
                   level="char", max_len=20)
     data = ReviewDataset(TEXTS, LABELS, vocab, "char", 20)
