@@ -707,3 +707,41 @@ def check_leaf_parameter(tensor, name: str) -> None:
             f"{name}: expected a leaf tensor (a model's parameter, or a tensor created with requires_grad=True), "
             f"got a non-leaf tensor computed by {type(tensor.grad_fn).__name__}"
         )
+
+
+# ---- lengths of padded sequences -------------------------------------------------------------------
+
+def as_length_tensor(lengths, batch: int, max_length: int, name: str = "lengths", device=None):
+    """Return ``lengths`` as a ``torch.long`` tensor (batch,) after checking each is in [1, max_length].
+
+    The length of row b of a padded batch (batch, max_length): positions t >= lengths[b] are padding.
+    A length of 0 is refused (an empty text has nothing to pool, average or classify).
+    ``lengths`` may be a tensor, a NumPy array or a list of ints.
+
+    Raises:
+        TypeError: a non-integer dtype (floats, bools, strings, None).
+        ValueError: not of shape (batch,), a length outside [1, max_length] (the first one and its
+            position are named), or on another device than ``device``.
+    """
+    import torch
+
+    if not torch.is_tensor(lengths):
+        arr = _as_array(lengths, name)
+        if arr.dtype.kind not in "iu":
+            raise _integer_dtype_error(lengths, arr.dtype, name, "lengths", torch_names=True)
+        lengths = torch.as_tensor(arr)
+    if lengths.is_floating_point() or lengths.is_complex() or lengths.dtype == torch.bool:
+        raise _integer_dtype_error(lengths, lengths.dtype, name, "lengths", torch_names=True)
+    if tuple(lengths.shape) != (batch,):
+        raise ValueError(f"{name}: expected shape ({batch},), one length per row of the batch, "
+                         f"got shape {tuple(lengths.shape)}")
+    if device is not None and lengths.device != torch.device(device):
+        raise ValueError(f"{name}: expected a tensor on device {device} (the device of the batch), "
+                         f"got device {lengths.device}")
+    bad = (lengths < 1) | (lengths > max_length)
+    if bool(bad.any()):
+        where = int(bad.nonzero()[0, 0])
+        hint = " (an empty text: drop it before batching)" if int(lengths[where]) == 0 else ""
+        raise ValueError(f"{name}: expected lengths in [1, {max_length}] (the padded length), "
+                         f"got {int(lengths[where])} at position {where}{hint}")
+    return lengths.long()

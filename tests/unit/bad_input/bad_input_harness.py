@@ -453,13 +453,14 @@ def all_cases() -> list[Case]:
     import bad_input_cases_basics
     import bad_input_cases_embeddings
     import bad_input_cases_other
+    import bad_input_cases_pipeline
     import bad_input_cases_recurrent
     import bad_input_cases_training
     import bad_input_cases_transformer
 
     return [*bad_input_cases_basics.CASES, *bad_input_cases_recurrent.CASES,
             *bad_input_cases_embeddings.CASES, *bad_input_cases_training.CASES,
-            *bad_input_cases_transformer.CASES, *bad_input_cases_other.CASES]
+            *bad_input_cases_transformer.CASES, *bad_input_cases_pipeline.CASES, *bad_input_cases_other.CASES]
 
 
 def count(memory_limit: int = 6 * 2**30, verbose: bool = False) -> dict:

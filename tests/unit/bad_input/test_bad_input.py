@@ -37,11 +37,14 @@ NO_ARGUMENTS = {
     "recurrent.text_corpus.entropy_rate", "plotting.theme_colours", "diagrams.Shape.centre",
     "training.schedules.LRSchedule.step", "training.schedules.LRSchedule.get_last_lr", "transformer.bert.BertConfig.base",
     "transformer.sentence_encoder.minilm_directory",
+    "pipeline.conv.Conv1d.reset_parameters",
 }
 # Records the library returns (NamedTuple or dataclass with no checks of its own): readers read them.
 RESULT_RECORDS = {
     "basics.activations.ApproximationError", "embeddings.word2vec.evaluation.WordPairScore",
     "embeddings.word2vec.training.Word2VecResult",
+    "pipeline.reviews.ReviewSplits", "pipeline.text_training.TextTrainingResult",
+    "pipeline.checkpoint.TextClassifierCheckpoint",
 }
 NOT_DOCUMENTED = {"extra_repr"}  # as in tests/site/test_reference.py
 
