@@ -8,5 +8,6 @@ from neuralnlp._lazy import lazy_exports
 
 EXPORTS = {
     **dict.fromkeys(["conv1d", "conv1d_output_length", "Conv1d", "max_over_time", "TextCNN"], ".conv"),
+    **dict.fromkeys(["FilterNgram", "top_ngrams", "class_filters"], ".filters"),
 }
 __getattr__, __dir__, __all__ = lazy_exports(globals(), EXPORTS)

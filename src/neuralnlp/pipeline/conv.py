@@ -344,7 +344,7 @@ class TextCNN(nn.Module):
         vocab_size: number of token ids V (the embedding table's rows).
         embedding_dim: d, the length of each token's vector (the convolutions' in_channels).
         n_classes: number of classes.
-        kernel_sizes: the widths K of the filters, e.g. (2, 3, 4): one ``Conv1d`` per width.
+        kernel_sizes: the distinct widths K of the filters, e.g. (2, 3, 4): one ``Conv1d`` per width.
         n_filters: filters per width.
         dropout: the dropout probability before the linear layer, in [0, 1).
         padding_idx: the id of the padding token (its embedding row starts at zero and gets no gradient), or None.
@@ -379,6 +379,9 @@ class TextCNN(nn.Module):
             raise TypeError(f"kernel_sizes: expected a non-empty sequence of integers >= 1 such as (2, 3, 4), "
                             f"got {brief(kernel_sizes)}")
         self.kernel_sizes = tuple(_check_kernel_size(k, i) for i, k in enumerate(kernel_sizes))
+        if len(set(self.kernel_sizes)) != len(self.kernel_sizes):
+            raise ValueError(f"kernel_sizes: expected distinct widths (more filters: raise n_filters), "
+                             f"got {self.kernel_sizes}")
         dropout = check_fraction(dropout, "dropout", "a dropout probability")
         check_float_dtype(dtype)
         self.embedding = Embedding(vocab_size, embedding_dim, padding_idx, dtype=dtype)

@@ -40,7 +40,7 @@ NO_ARGUMENTS = {
 # Records the library returns (NamedTuple or dataclass with no checks of its own): readers read them.
 RESULT_RECORDS = {
     "basics.activations.ApproximationError", "embeddings.word2vec.evaluation.WordPairScore",
-    "embeddings.word2vec.training.Word2VecResult",
+    "embeddings.word2vec.training.Word2VecResult", "pipeline.filters.FilterNgram",
 }
 NOT_DOCUMENTED = {"extra_repr"}  # as in tests/site/test_reference.py
 
