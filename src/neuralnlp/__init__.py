@@ -15,8 +15,10 @@ One subpackage per chapter of the course, one concept per module:
 - ``neuralnlp.transformer``: sub-word tokenisers (BPE, BERT's WordPiece), attention, multi-head
   attention, LayerNorm and the encoder layer (matching ``torch.nn``), and a BERT encoder that runs
   the pre-trained sentence-embedding model all-MiniLM-L6-v2;
-- ``neuralnlp.pipeline``: the complete pipeline on real Chinese text, and convolutional networks for
-  text (a 1-D convolution matching ``torch.nn.Conv1d``, max-over-time pooling, TextCNN);
+- ``neuralnlp.pipeline``: the complete pipeline on real Chinese reviews (cleaning and splitting,
+  tokenisation and vocabulary, padded batches, text classifiers, training, checkpoints, evaluation
+  and baselines), and convolutional networks for text (a 1-D convolution matching
+  ``torch.nn.Conv1d``, max-over-time pooling, TextCNN);
 - ``neuralnlp.plotting``: figures that read well on light and dark pages.
 
 The names a reader uses most are importable from here too (``from neuralnlp import GRU``). Nothing
