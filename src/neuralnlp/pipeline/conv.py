@@ -118,12 +118,14 @@ def _conv1d(x: torch.Tensor, weight: torch.Tensor, bias, stride: int, pads: tupl
     out_channels, in_channels, kernel_size = weight.shape
     x = nn.functional.pad(x, pads)  # x̃: zero columns on the left and the right
     span = dilation * (kernel_size - 1) + 1  # the columns one window covers
-    n_out = (x.shape[-1] - span) // stride + 1
-    last = stride * (n_out - 1) + 1  # the columns from the first window's start to the last's
-    # Offset k of every window: the columns t·stride + k·dilation for t = 0 … n_out − 1.
-    windows = torch.stack([x[:, :, k * dilation: k * dilation + last: stride] for k in range(kernel_size)], dim=2)
-    y = torch.einsum("oik,bikt->bot", weight, windows)  # (batch, out, n_out): Σ over i and k
-    return y if bias is None else y + bias[:, None]
+    # windows[b, i, t, k] = x̃[b, i, t·stride + k·dilation]: a view, nothing copied yet
+    windows = x.unfold(2, span, stride)[..., ::dilation]  # (batch, in, n_out, K)
+    # One row per window, its in·K numbers side by side (the one copy, "im2col"), times every filter at once.
+    rows = windows.permute(0, 2, 1, 3).reshape(x.shape[0], windows.shape[2], in_channels * kernel_size)
+    y = rows @ weight.reshape(out_channels, -1).T  # (batch, n_out, out): Σ over i and k
+    if bias is not None:
+        y = y + bias
+    return y.transpose(1, 2).contiguous()  # (batch, out, n_out), torch's layout
 # --8<-- [end:conv1d]
 
 

@@ -122,7 +122,7 @@ def top_ngrams(model, docs, tokens, filters, k: int = 5, distinct: bool = True,
     check_bool(distinct, "distinct")
     batch_size = check_positive_int(batch_size, "batch_size")
     widths = list(model.kernel_sizes)
-    windows = {f: [] for f in filters}  # (score, text, start) of every valid window
+    found = {f: ([], [], []) for f in filters}  # per filter: scores, texts, starts of every valid window
     was_training = model.training
     model.eval()
     try:
@@ -130,26 +130,30 @@ def top_ngrams(model, docs, tokens, filters, k: int = 5, distinct: bool = True,
             for first in range(0, len(docs), batch_size):
                 batch = docs[first:first + batch_size]
                 lengths = torch.tensor([len(d) for d in batch])
-                ids = torch.zeros(len(batch), int(lengths.max()), dtype=torch.long)
-                for row, d in enumerate(batch):
-                    ids[row, :len(d)] = d
+                ids = torch.nn.utils.rnn.pad_sequence(batch, batch_first=True)  # (batch, longest), 0 after the end
                 maps = model.feature_maps(ids, lengths)  # per width: (batch, n_filters, T), valid (batch, T)
                 for width, index in filters:
                     c, valid = maps[widths.index(width)]
                     rows, starts = valid.nonzero(as_tuple=True)
-                    scores = c[rows, index, starts]
-                    windows[(width, index)] += zip(scores.tolist(), (rows + first).tolist(), starts.tolist())
+                    scores, texts, positions = found[(width, index)]
+                    scores.append(c[rows, index, starts])
+                    texts.append(rows + first)
+                    positions.append(starts)
     finally:
         model.train(was_training)
     result = {}
     for width, index in filters:
+        scores, texts, starts = (torch.cat(parts) for parts in found[(width, index)])
+        # Highest score first; the windows are in corpus order, so a stable sort keeps ties in that order.
+        order = torch.sort(scores, descending=True, stable=True).indices
         best, seen = [], set()
-        for score, text, start in sorted(windows[(width, index)], key=lambda w: (-w[0], w[1], w[2])):
-            ngram = tuple(tokens[i] for i in docs[text][start:start + width].tolist())
+        for i in order.numpy():  # stops after k n-grams: usually after a few dozen windows
+            text, start = int(texts[i]), int(starts[i])
+            ngram = tuple(tokens[t] for t in docs[text][start:start + width].tolist())
             if distinct and ngram in seen:
                 continue
             seen.add(ngram)
-            best.append(FilterNgram(ngram, score, text, start))
+            best.append(FilterNgram(ngram, float(scores[i]), text, start))
             if len(best) == k:
                 break
         result[(width, index)] = best
