@@ -5,11 +5,13 @@ import torch
 
 from neuralnlp.pipeline.conv import Conv1d, conv1d_output_length
 
+torch.set_num_threads(1)
 torch.manual_seed(0)
 warnings.filterwarnings("ignore", "Using padding='same'")  # torch notes that it copies the input
 
-# Every combination of kernel size, stride, padding and dilation that fits an input of 11 positions.
-grid = [(k, s, p, d) for k, s, p, d in itertools.product([1, 2, 3, 5], [1, 2, 3], [0, 1, 2, "same"], [1, 2, 3])
+# Combinations of kernel size, stride, padding and dilation that fit an input of 11 positions
+# (tests/unit/pipeline/test_conv.py checks a larger grid).
+grid = [(k, s, p, d) for k, s, p, d in itertools.product([1, 2, 3, 5], [1, 3], [0, 2, "same"], [1, 2])
         if not (p == "same" and s != 1) and conv1d_output_length(11, k, s, p, d) >= 1]
 print("settings compared:", len(grid))
 for dtype, bound in ((torch.float32, 1e-6), (torch.float64, 1e-12)):
