@@ -23,5 +23,6 @@ EXPORTS = {
     **dict.fromkeys(["majority_baseline", "NaiveBayesText", "snownlp_sentiment_baseline"], ".baselines"),
     "predict_sentiment": ".predict",
     **dict.fromkeys(["conv1d", "conv1d_output_length", "Conv1d", "max_over_time", "TextCNN"], ".conv"),
+    **dict.fromkeys(["FilterNgram", "top_ngrams", "class_filters"], ".filters"),
 }
 __getattr__, __dir__, __all__ = lazy_exports(globals(), EXPORTS)

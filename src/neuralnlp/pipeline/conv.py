@@ -118,12 +118,14 @@ def _conv1d(x: torch.Tensor, weight: torch.Tensor, bias, stride: int, pads: tupl
     out_channels, in_channels, kernel_size = weight.shape
     x = nn.functional.pad(x, pads)  # x̃: zero columns on the left and the right
     span = dilation * (kernel_size - 1) + 1  # the columns one window covers
-    n_out = (x.shape[-1] - span) // stride + 1
-    last = stride * (n_out - 1) + 1  # the columns from the first window's start to the last's
-    # Offset k of every window: the columns t·stride + k·dilation for t = 0 … n_out − 1.
-    windows = torch.stack([x[:, :, k * dilation: k * dilation + last: stride] for k in range(kernel_size)], dim=2)
-    y = torch.einsum("oik,bikt->bot", weight, windows)  # (batch, out, n_out): Σ over i and k
-    return y if bias is None else y + bias[:, None]
+    # windows[b, i, t, k] = x̃[b, i, t·stride + k·dilation]: a view, nothing copied yet
+    windows = x.unfold(2, span, stride)[..., ::dilation]  # (batch, in, n_out, K)
+    # One row per window, its in·K numbers side by side (the one copy, "im2col"), times every filter at once.
+    rows = windows.permute(0, 2, 1, 3).reshape(x.shape[0], windows.shape[2], in_channels * kernel_size)
+    y = rows @ weight.reshape(out_channels, -1).T  # (batch, n_out, out): Σ over i and k
+    if bias is not None:
+        y = y + bias
+    return y.transpose(1, 2).contiguous()  # (batch, out, n_out), torch's layout
 # --8<-- [end:conv1d]
 
 
@@ -344,7 +346,7 @@ class TextCNN(nn.Module):
         vocab_size: number of token ids V (the embedding table's rows).
         embedding_dim: d, the length of each token's vector (the convolutions' in_channels).
         n_classes: number of classes.
-        kernel_sizes: the widths K of the filters, e.g. (2, 3, 4): one ``Conv1d`` per width.
+        kernel_sizes: the distinct widths K of the filters, e.g. (2, 3, 4): one ``Conv1d`` per width.
         n_filters: filters per width.
         dropout: the dropout probability before the linear layer, in [0, 1).
         padding_idx: the id of the padding token (its embedding row starts at zero and gets no gradient), or None.
@@ -379,6 +381,9 @@ class TextCNN(nn.Module):
             raise TypeError(f"kernel_sizes: expected a non-empty sequence of integers >= 1 such as (2, 3, 4), "
                             f"got {brief(kernel_sizes)}")
         self.kernel_sizes = tuple(_check_kernel_size(k, i) for i, k in enumerate(kernel_sizes))
+        if len(set(self.kernel_sizes)) != len(self.kernel_sizes):
+            raise ValueError(f"kernel_sizes: expected distinct widths (more filters: raise n_filters), "
+                             f"got {self.kernel_sizes}")
         dropout = check_fraction(dropout, "dropout", "a dropout probability")
         check_float_dtype(dtype)
         self.embedding = Embedding(vocab_size, embedding_dim, padding_idx, dtype=dtype)

@@ -201,7 +201,10 @@ CASES += [
     Case("pipeline.conv.TextCNN", "size", "padding_idx", st.sampled_from([V, -V - 1, 100]),
          lambda i: (CNN, (V, 4, 2), {"padding_idx": i}), error=ValueError, expected=f"an integer in [-{V}, {V - 1}]",
          got=lambda i: str(i), note="range"),
-    valid_case("pipeline.conv.TextCNN", "kernel_sizes", [[np.int64(2), 3], (1,), (5, 5)],
+    Case("pipeline.conv.TextCNN", "kind", "kernel_sizes", st.sampled_from([(2, 2), (3, 4, 3)]),
+         lambda k: (CNN, (V, 4, 2), {"kernel_sizes": k}), error=ValueError, expected="distinct widths",
+         got=lambda k: str(tuple(k)), note="repeated"),
+    valid_case("pipeline.conv.TextCNN", "kernel_sizes", [[np.int64(2), 3], (1,), (5, 7)],
                lambda k: (CNN, (V, 4, 2), {"kernel_sizes": k}), check=lambda m, k: len(m.convs) == len(k)),
 ]
 IDS = torch.ones(3, 6, dtype=torch.long)
@@ -594,4 +597,60 @@ CASES += [
     valid_case("pipeline.predict.predict_sentiment", "text", ["好", "很喜欢", "好垃圾"],
                lambda v: (predict.predict_sentiment, (v, _model(), VOCAB, SMALL), {}),
                check=lambda r, v: r[0] in ("negative", "positive") and 0.5 <= r[1] <= 1),
+]
+
+# ---- the n-grams that activate a filter -------------------------------------------------------------------------
+from neuralnlp.pipeline import filters as flt  # noqa: E402
+
+TOP = flt.top_ngrams
+TOKENS = [f"w{i}" for i in range(V)]
+DOCS = [[1, 2, 3], [4], [5, 6, 7, 8]]
+
+
+def top(**overrides):
+    args = dict(docs=DOCS, tokens=TOKENS, filters=[(2, 0)])
+    args.update(overrides)
+    return TOP, (cnn(),), args
+
+
+CASES += [
+    kind_case("pipeline.filters.top_ngrams", "model", [None, torch.nn.Linear(3, 2), CONV(4, 2, 3)],
+              lambda m: (TOP, (m, DOCS, TOKENS, [(2, 0)]), {}), expected="a neuralnlp.pipeline.conv.TextCNN"),
+    kind_case("pipeline.filters.top_ngrams", "filters", [(2, 0), [], "2,0", None, [2, 0], [(2, 0, 1)]],
+              lambda f: top(filters=f), expected="(kernel_size, filter_index) pairs",
+              got=lambda f: "int 2" if f in ((2, 0), [2, 0]) else type(f[0] if f and isinstance(f, list) else f).__name__),
+    Case("pipeline.filters.top_ngrams", "size", "filters", st.sampled_from([[(4, 0)], [(2, 0), (1, 1)], [("2", 0)]]),
+         lambda f: top(filters=f), error=ValueError, expected="a kernel_size in (2, 3)", got="at position",
+         note="width"),
+    Case("pipeline.filters.top_ngrams", "size", "filters", st.sampled_from([[(2, 3)], [(3, -1)], [(2, 0), (3, 9)]]),
+         lambda f: top(filters=f), error=ValueError, expected="an integer in [0, 2]",
+         got=lambda f: str([i for _, i in f if not 0 <= i <= 2][0]), note="index"),
+    kind_case("pipeline.filters.top_ngrams", "docs", ["w1 w2", [], None, [["w1", "w2"]]],
+              lambda d: top(docs=d), error=lambda d: TypeError, expected="",
+              got=lambda d: "list" if isinstance(d, list) else type(d).__name__),
+    Case("pipeline.filters.top_ngrams", "empty", "docs", st.sampled_from([[[1, 2], []], [[]]]),
+         lambda d: top(docs=d), error=ValueError, expected="each text to be a non-empty", got="at position"),
+    Case("pipeline.filters.top_ngrams", "ids", "docs", st.sampled_from([[[1, V]], [[1, 2], [-1]], [[3, 100, 2]]]),
+         lambda d: top(docs=d), error=IndexError, expected=f"token ids in [0, {V - 1}]", got="in text",
+         note="range"),
+    Case("pipeline.filters.top_ngrams", "shape", "tokens", st.sampled_from([TOKENS[:-1], TOKENS + ["x"], "abc"]),
+         lambda t: top(tokens=t), error=ValueError, expected=f"a sequence of {V} tokens",
+         got=lambda t: f"{len(t)} tokens" if isinstance(t, list) else "str"),
+    size_case("pipeline.filters.top_ngrams", "k", lambda n: top(k=n)),
+    size_case("pipeline.filters.top_ngrams", "batch_size", lambda n: top(batch_size=n)),
+    kind_case("pipeline.filters.top_ngrams", "distinct", ["yes", 1, None], lambda v: top(distinct=v),
+              expected="True or False"),
+    valid_case("pipeline.filters.top_ngrams", "docs", [DOCS, [np.array([1, 2])], [torch.tensor([3])]],
+               lambda d: top(docs=d), check=lambda r, d: len(r[(2, 0)]) >= 1),
+    kind_case("pipeline.filters.class_filters", "model", [None, torch.nn.Linear(3, 2)],
+              lambda m: (flt.class_filters, (m, 0), {}), expected="a neuralnlp.pipeline.conv.TextCNN"),
+    Case("pipeline.filters.class_filters", "kind", "model", st.just(1),
+         lambda c: (flt.class_filters, (CNN(V, 4, c, kernel_sizes=(2,)), 0), {}), error=ValueError,
+         expected="at least 2 classes", got="n_classes=1", note="one class"),
+    size_case("pipeline.filters.class_filters", "class_index", lambda c: (flt.class_filters, (cnn(), c), {}),
+              minimum=0, maximum=1),
+    size_case("pipeline.filters.class_filters", "n", lambda n: (flt.class_filters, (cnn(), 0), {"n": n}),
+              minimum=1, maximum=6),
+    valid_case("pipeline.filters.class_filters", "n", [1, np.int64(6)], lambda n: (flt.class_filters, (cnn(), 1, n), {}),
+               check=lambda r, n: len(r) == n),
 ]

@@ -45,6 +45,7 @@ RESULT_RECORDS = {
     "embeddings.word2vec.training.Word2VecResult",
     "pipeline.reviews.ReviewSplits", "pipeline.text_training.TextTrainingResult",
     "pipeline.checkpoint.TextClassifierCheckpoint",
+    "pipeline.filters.FilterNgram",
 }
 NOT_DOCUMENTED = {"extra_repr"}  # as in tests/site/test_reference.py
 
