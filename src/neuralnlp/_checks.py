@@ -441,16 +441,22 @@ def as_id_tensor(ids, size: int, name: str = "ids", what: str = "ids", size_name
     return ids.long()
 
 
-def as_lengths_tensor(lengths, batch_size: int, max_length: int, name: str = "lengths"):
-    """Return the true lengths of a padded batch as a CPU ``torch.long`` tensor of shape (batch_size,).
+def as_lengths_tensor(lengths, batch_size: int, max_length: int, name: str = "lengths", device=None):
+    """Return the true lengths of a padded batch as a ``torch.long`` tensor of shape (batch_size,).
 
-    ``lengths`` may be a tensor (on any device), a NumPy array or a list of ints: one length per
-    row of the batch, each in [1, max_length] (max_length is the padded sequence length). A zero
-    length is refused: an empty sequence has no last step to read a state from.
+    ``lengths`` may be a tensor, a NumPy array or a list of ints: one length per row of the batch,
+    each in [1, max_length] (max_length is the padded sequence length); positions t >= lengths[b]
+    are padding. A zero length is refused: an empty sequence has no last step to read a state
+    from, and nothing to pool, average or classify.
+
+    ``device=None``: any device is accepted and the result is on the CPU (where the recurrent
+    layers index with it). Given a ``device`` (that of the batch), the lengths must be on it and
+    stay there.
 
     Raises:
         TypeError: not integers (floats, bools, strings, None).
-        ValueError: not one length per row, or a length outside [1, max_length] (the first one and its position).
+        ValueError: not one length per row, on another device than ``device``, or a length outside
+            [1, max_length] (the first one and its position).
     """
     import torch
 
@@ -464,12 +470,16 @@ def as_lengths_tensor(lengths, batch_size: int, max_length: int, name: str = "le
     if tuple(lengths.shape) != (batch_size,):
         raise ValueError(f"{name}: expected shape ({batch_size},), one length per sequence of the batch, "
                          f"got shape {tuple(lengths.shape)}")
-    lengths = lengths.detach().to("cpu", torch.long)
+    if device is not None and lengths.device != torch.device(device):
+        raise ValueError(f"{name}: expected a tensor on device {device} (the device of the batch), "
+                         f"got device {lengths.device}")
+    lengths = lengths.detach().long() if device is not None else lengths.detach().to("cpu", torch.long)
     bad = (lengths < 1) | (lengths > max_length)
     if bool(bad.any()):
         position = int(bad.nonzero()[0, 0])
+        hint = " (an empty text: drop it before batching)" if int(lengths[position]) == 0 else ""
         raise ValueError(f"{name}: expected every length in [1, {max_length}] (the padded sequence length), "
-                         f"got {int(lengths[position])} at position {position}")
+                         f"got {int(lengths[position])} at position {position}{hint}")
     return lengths
 
 
@@ -707,41 +717,3 @@ def check_leaf_parameter(tensor, name: str) -> None:
             f"{name}: expected a leaf tensor (a model's parameter, or a tensor created with requires_grad=True), "
             f"got a non-leaf tensor computed by {type(tensor.grad_fn).__name__}"
         )
-
-
-# ---- lengths of padded sequences -------------------------------------------------------------------
-
-def as_length_tensor(lengths, batch: int, max_length: int, name: str = "lengths", device=None):
-    """Return ``lengths`` as a ``torch.long`` tensor (batch,) after checking each is in [1, max_length].
-
-    The length of row b of a padded batch (batch, max_length): positions t >= lengths[b] are padding.
-    A length of 0 is refused (an empty text has nothing to pool, average or classify).
-    ``lengths`` may be a tensor, a NumPy array or a list of ints.
-
-    Raises:
-        TypeError: a non-integer dtype (floats, bools, strings, None).
-        ValueError: not of shape (batch,), a length outside [1, max_length] (the first one and its
-            position are named), or on another device than ``device``.
-    """
-    import torch
-
-    if not torch.is_tensor(lengths):
-        arr = _as_array(lengths, name)
-        if arr.dtype.kind not in "iu":
-            raise _integer_dtype_error(lengths, arr.dtype, name, "lengths", torch_names=True)
-        lengths = torch.as_tensor(arr)
-    if lengths.is_floating_point() or lengths.is_complex() or lengths.dtype == torch.bool:
-        raise _integer_dtype_error(lengths, lengths.dtype, name, "lengths", torch_names=True)
-    if tuple(lengths.shape) != (batch,):
-        raise ValueError(f"{name}: expected shape ({batch},), one length per row of the batch, "
-                         f"got shape {tuple(lengths.shape)}")
-    if device is not None and lengths.device != torch.device(device):
-        raise ValueError(f"{name}: expected a tensor on device {device} (the device of the batch), "
-                         f"got device {lengths.device}")
-    bad = (lengths < 1) | (lengths > max_length)
-    if bool(bad.any()):
-        where = int(bad.nonzero()[0, 0])
-        hint = " (an empty text: drop it before batching)" if int(lengths[where]) == 0 else ""
-        raise ValueError(f"{name}: expected lengths in [1, {max_length}] (the padded length), "
-                         f"got {int(lengths[where])} at position {where}{hint}")
-    return lengths.long()

@@ -45,7 +45,7 @@ import torch
 from torch import nn
 
 from neuralnlp._checks import (
-    as_length_tensor,
+    as_lengths_tensor,
     brief,
     check_bool,
     check_choice,
@@ -320,7 +320,7 @@ def max_over_time(h: torch.Tensor, lengths=None, mask: Optional[torch.Tensor] = 
                              f"got none in row {int(empty.nonzero()[0, 0])}")
         valid = mask.to(h.device)
     elif lengths is not None:
-        lengths = as_length_tensor(lengths, batch, time, "lengths", device=h.device)
+        lengths = as_lengths_tensor(lengths, batch, time, "lengths", device=h.device)
         valid = torch.arange(time, device=h.device)[None, :] < lengths[:, None]
     else:
         valid = torch.ones(batch, time, dtype=torch.bool, device=h.device)
@@ -399,7 +399,7 @@ class TextCNN(nn.Module):
         if ids.dim() != 2 or 0 in ids.shape:
             raise ValueError(f"ids: expected a 2-D tensor (batch, seq) with at least one row and one position, "
                              f"got shape {tuple(ids.shape)}")
-        return ids, as_length_tensor(lengths, ids.shape[0], ids.shape[1], device=ids.device)
+        return ids, as_lengths_tensor(lengths, ids.shape[0], ids.shape[1], device=ids.device)
 
     # --8<-- [start:feature-maps]
     def feature_maps(self, ids, lengths) -> list[tuple[torch.Tensor, torch.Tensor]]:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from neuralnlp._checks import (as_id_tensor, as_length_tensor, brief, check_bool, check_choice, check_fraction,
+from neuralnlp._checks import (as_id_tensor, as_lengths_tensor, brief, check_bool, check_choice, check_fraction,
                                check_positive_int)
 from neuralnlp.embeddings.embedding import Embedding
 from neuralnlp.training.dropout import Dropout
@@ -53,7 +53,7 @@ def _check_batch(ids, lengths, vocab_size: int) -> tuple[torch.Tensor, torch.Ten
     ids = as_id_tensor(ids, vocab_size, "ids", size_name="vocab_size")
     if ids.ndim != 2 or ids.shape[1] == 0:
         raise ValueError(f"ids: expected a padded batch of shape (batch, seq) with seq >= 1, got shape {tuple(ids.shape)}")
-    return ids, as_length_tensor(lengths, ids.shape[0], ids.shape[1], "lengths")
+    return ids, as_lengths_tensor(lengths, ids.shape[0], ids.shape[1], "lengths")
 
 
 def _mask(lengths: torch.Tensor, seq: int) -> torch.Tensor:

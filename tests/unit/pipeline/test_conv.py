@@ -179,9 +179,9 @@ def test_max_over_time_gradcheck_and_no_lengths_is_a_plain_max():
 
 def test_max_over_time_errors():
     h = torch.zeros(2, 3, 4)
-    with pytest.raises(ValueError, match=r"lengths: expected lengths in \[1, 4\].*got 0 at position 1 \(an empty text"):
+    with pytest.raises(ValueError, match=r"lengths: expected every length in \[1, 4\].*got 0 at position 1 \(an empty text"):
         max_over_time(h, torch.tensor([2, 0]))
-    with pytest.raises(ValueError, match=r"lengths: expected lengths in \[1, 4\].*got 5 at position 0"):
+    with pytest.raises(ValueError, match=r"lengths: expected every length in \[1, 4\].*got 5 at position 0"):
         max_over_time(h, [5, 1])
     with pytest.raises(TypeError, match="lengths: expected integer lengths.*got dtype torch.float32"):
         max_over_time(h, torch.tensor([2.0, 1.0]))
@@ -274,7 +274,7 @@ def test_textcnn_gradients_reach_every_parameter_and_dropout_only_acts_in_traini
 def test_textcnn_errors():
     model = _model()
     ids = torch.randint(1, 30, (2, 5))
-    with pytest.raises(ValueError, match=r"lengths: expected lengths in \[1, 5\].*got 0 at position 1"):
+    with pytest.raises(ValueError, match=r"lengths: expected every length in \[1, 5\].*got 0 at position 1"):
         model(ids, torch.tensor([5, 0]))
     with pytest.raises(IndexError, match=r"ids: expected ids in \[0, 29\].*got 30"):
         model(torch.tensor([[1, 30]]), [2])
