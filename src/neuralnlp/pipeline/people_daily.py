@@ -46,8 +46,8 @@ def _words(token: str, line_number: int) -> str:
     """The word of one ``word/tag`` token, without the brackets of a bracketed name."""
     word, slash, _ = token.rpartition("/")
     if not slash or not word:
-        raise ValueError(f"line {line_number}: expected tokens of the form word/tag, got {token!r}")
-    return word.removeprefix("[") if len(word) > 1 else word
+        raise ValueError(f"line: expected tokens of the form word/tag, got {token!r} (line {line_number})")
+    return word.removeprefix("[") if len(word) > 1 else word  # "[中国" opens a bracketed name
 
 
 def parse_people_daily_line(line: str, line_number: int = 1) -> list[list[str]]:

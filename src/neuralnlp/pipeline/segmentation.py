@@ -155,8 +155,8 @@ def segmentation_scores(gold, predicted) -> dict:
     correct = n_gold = n_predicted = 0
     for i, (g, p) in enumerate(zip(gold, predicted)):
         if "".join(g) != "".join(p):
-            raise ValueError(f"predicted[{i}]: expected the characters of gold[{i}], {''.join(g)[:30]!r}, "
-                             f"got {''.join(p)[:30]!r}")
+            raise ValueError(f"predicted: expected the characters of gold[{i}], {''.join(g)[:30]!r}, "
+                             f"got {''.join(p)[:30]!r} at position {i}")
         g_spans, p_spans = word_spans(g), word_spans(p)
         correct += len(g_spans & p_spans)
         n_gold += len(g_spans)
@@ -365,9 +365,11 @@ def _check_sentences(sentences, name: str) -> list[list[str]]:
     if not sentences:
         raise ValueError(f"{name}: expected at least one sentence, got an empty list")
     for i, words in enumerate(sentences):
-        _check_words(words, f"{name}[{i}]")
         if not words:
-            raise ValueError(f"{name}[{i}]: expected at least one word, got an empty sentence")
+            raise ValueError(f"{name}: expected non-empty sentences, got {words!r} at position {i}")
+        if not all(words):
+            raise ValueError(f"{name}: expected non-empty words, got '' in sentence {i} at position "
+                             f"{list(words).index('')}")
     return sentences
 
 

@@ -452,10 +452,11 @@ def all_cases() -> list[Case]:
     import bad_input_cases_basics
     import bad_input_cases_embeddings
     import bad_input_cases_other
+    import bad_input_cases_pipeline
     import bad_input_cases_recurrent
 
     return [*bad_input_cases_basics.CASES, *bad_input_cases_recurrent.CASES,
-            *bad_input_cases_embeddings.CASES, *bad_input_cases_other.CASES]
+            *bad_input_cases_embeddings.CASES, *bad_input_cases_other.CASES, *bad_input_cases_pipeline.CASES]
 
 
 def count(memory_limit: int = 6 * 2**30, verbose: bool = False) -> dict:
