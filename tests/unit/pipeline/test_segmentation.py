@@ -8,7 +8,7 @@ import pytest
 import torch
 
 from neuralnlp.embeddings.vocab import Vocabulary
-from neuralnlp.pipeline.people_daily import people_daily_sentences
+from neuralnlp.pipeline.people_daily import people_daily_sentences, tag_group
 from neuralnlp.pipeline.segmentation import (
     ALLOWED_FIRST,
     ALLOWED_LAST,
@@ -18,8 +18,10 @@ from neuralnlp.pipeline.segmentation import (
     CharTagger,
     bmes_to_words,
     constrained_decode,
+    half_width,
     jieba_segment,
     segment,
+    segmentation_disagreements,
     segmentation_scores,
     train_char_tagger,
     word_spans,
@@ -223,3 +225,35 @@ def test_jieba_is_scored_on_the_same_characters():
     assert ["".join(w) for w in words] == texts
     assert "江泽民" in words[0]  # jieba's dictionary keeps a full name whole; the People's Daily splits it
     assert segmentation_scores([["江", "泽民", "发表", "新年", "讲话", "。"]], words[:1])["correct"] == 4
+
+
+# ---- where two segmentations disagree ------------------------------------------------------------------------
+
+def test_disagreements_are_the_pieces_between_common_boundaries():
+    gold = [["江", "泽民", "发表", "１９９８年", "新年", "讲话"]]
+    predicted = [["江泽民", "发表", "１９９８", "年", "新年讲话"]]
+    found = segmentation_disagreements(gold, predicted)
+    assert [(d["gold"], d["predicted"], d["first_word"]) for d in found] == [
+        (["江", "泽民"], ["江泽民"], 0), (["１９９８年"], ["１９９８", "年"], 3), (["新年", "讲话"], ["新年讲话"], 4)]
+    assert segmentation_disagreements(gold, gold) == []
+
+
+def test_every_word_outside_a_disagreement_is_a_correct_word():
+    sentences = people_daily_sentences(300)
+    predicted = jieba_segment(["".join(s) for s in sentences])
+    scores = segmentation_scores(sentences, predicted)
+    found = segmentation_disagreements(sentences, predicted)
+    assert scores["gold_words"] - sum(len(d["gold"]) for d in found) == scores["correct"]
+    assert scores["predicted_words"] - sum(len(d["predicted"]) for d in found) == scores["correct"]
+
+
+def test_tag_groups():
+    assert tag_group(["nr", "nr"]) == "person name"
+    assert tag_group(["m", "t"]) == "time or date"  # the first group in TAG_GROUPS wins
+    assert tag_group(["v", "u"]) == "other"
+
+
+def test_half_width_keeps_one_character_for_one():
+    assert half_width("１９９８年，ＴＣＬ") == "1998年,TCL"
+    words = jieba_segment(["１９９７年９月"], ascii_digits=True)[0]
+    assert "".join(words) == "１９９７年９月" and words[0] == "１９９７"
