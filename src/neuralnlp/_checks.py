@@ -20,6 +20,8 @@ message on every path, and every check runs before anything is computed or chang
 - ids: ``as_id_array`` (NumPy), ``as_id_tensor`` (torch) and ``check_class_indices``, the same
   checks on every path into an embedding or an output layer: an integer dtype, and every id in
   [0, size - 1], else ``IndexError`` naming the first bad id and its position;
+- sequence lengths of a padded batch: ``as_lengths_tensor`` (one integer per row, each in
+  [1, seq_len]: a zero length is an error);
 - tokens: ``check_tokens`` (one sequence of tokens, not a str, not a list of sentences) and
   ``check_documents`` (a list of token lists, not a list of str);
 - tensors: ``check_float_tensor`` and ``check_tensor_shape`` (dtype and device of the parameters,
@@ -425,6 +427,38 @@ def as_id_tensor(ids, size: int, name: str = "ids", what: str = "ids", size_name
                     error = IndexError(str(error).replace(f"[0, {size - 1}]", f"[0, {size - 1}] or {padding} for padding", 1))
                 raise error
     return ids.long()
+
+
+def as_lengths_tensor(lengths, batch_size: int, max_length: int, name: str = "lengths"):
+    """Return the true lengths of a padded batch as a CPU ``torch.long`` tensor of shape (batch_size,).
+
+    ``lengths`` may be a tensor (on any device), a NumPy array or a list of ints: one length per
+    row of the batch, each in [1, max_length] (max_length is the padded sequence length). A zero
+    length is refused: an empty sequence has no last step to read a state from.
+
+    Raises:
+        TypeError: not integers (floats, bools, strings, None).
+        ValueError: not one length per row, or a length outside [1, max_length] (the first one and its position).
+    """
+    import torch
+
+    if not torch.is_tensor(lengths):
+        arr = _as_array(lengths, name)
+        if arr.dtype.kind not in "iu":
+            raise _integer_dtype_error(lengths, arr.dtype, name, "lengths", torch_names=True)
+        lengths = torch.as_tensor(arr)
+    if lengths.is_floating_point() or lengths.is_complex() or lengths.dtype == torch.bool:
+        raise _integer_dtype_error(lengths, lengths.dtype, name, "lengths", torch_names=True)
+    if tuple(lengths.shape) != (batch_size,):
+        raise ValueError(f"{name}: expected shape ({batch_size},), one length per sequence of the batch, "
+                         f"got shape {tuple(lengths.shape)}")
+    lengths = lengths.detach().to("cpu", torch.long)
+    bad = (lengths < 1) | (lengths > max_length)
+    if bool(bad.any()):
+        position = int(bad.nonzero()[0, 0])
+        raise ValueError(f"{name}: expected every length in [1, {max_length}] (the padded sequence length), "
+                         f"got {int(lengths[position])} at position {position}")
+    return lengths
 
 
 def check_class_indices(target, n_classes: int, n_samples: int | None = None, name: str = "target") -> np.ndarray:

@@ -7,7 +7,7 @@ scores 1 / n_symbols. The gradient that teaches the network to keep the first to
 back through all ``n_steps`` steps, which is where a plain RNN's vanishing gradient shows.
 
 ``recall_first_token`` makes a batch, ``LastStateClassifier`` puts a linear readout on the final
-hidden state of any recurrent module with the ``torch.nn.RNN``/``GRU`` interface, and
+hidden state of any recurrent module with the ``torch.nn.RNN``/``GRU``/``LSTM`` interface, and
 ``train_recall`` / ``recall_accuracy`` train it with Adam and measure it on fresh sequences.
 """
 
@@ -61,7 +61,8 @@ class LastStateClassifier(torch.nn.Module):
     Args:
         recurrent: a single-layer, unidirectional, time-major module called as
             ``recurrent(x) -> (output, h_n)`` with h_n of shape (1, batch, hidden), e.g.
-            ``neuralnlp.recurrent.rnn.RNN``, ``neuralnlp.recurrent.gru.GRU``, ``torch.nn.RNN`` or ``torch.nn.GRU``.
+            ``neuralnlp.recurrent.rnn.RNN``, ``neuralnlp.recurrent.gru.GRU``, ``torch.nn.RNN`` or ``torch.nn.GRU``;
+            or an LSTM (ours or torch's), whose ``(h_n, c_n)`` is read as its hidden state h_n.
         hidden_size: its hidden size.
         n_classes: number of classes.
 
@@ -69,7 +70,7 @@ class LastStateClassifier(torch.nn.Module):
         x: (seq, batch, input)  ->  logits: (batch, n_classes)
 
     Raises:
-        TypeError: ``recurrent`` is not a module, or is an LSTM (its h_n is a pair (h, c)).
+        TypeError: ``recurrent`` is not a module, or is one of torch's cells (``torch.nn.LSTMCell`` …) rather than a layer.
         ValueError: a module with several layers, both directions or ``batch_first=True``; a
             ``hidden_size`` other than the module's; h_n of another shape than (1, batch, hidden_size).
     """
@@ -84,6 +85,8 @@ class LastStateClassifier(torch.nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """Logits (batch, n_classes) from the last hidden state of ``recurrent(x)``; x: (seq, batch, input)."""
         _, h_n = self.recurrent(x)
+        if isinstance(h_n, tuple) and len(h_n) == 2:  # an LSTM returns (h_n, c_n): read the hidden state
+            h_n = h_n[0]
         batch = x.shape[1] if x.dim() == 3 else None
         expected = (1, batch, self.readout.in_features) if batch is not None else (1, self.readout.in_features)
         check_float_tensor(h_n, "recurrent(x)[1] (h_n)")
@@ -96,9 +99,9 @@ def _check_recurrent(module, hidden_size: int) -> None:
     """A module whose h_n is (1, batch, hidden): one layer, one direction, time first."""
     if not isinstance(module, torch.nn.Module):
         raise TypeError(f"recurrent: expected a recurrent torch.nn.Module such as GRU, got {brief(module)}")
-    if isinstance(module, (torch.nn.LSTM, torch.nn.LSTMCell)):
-        raise TypeError("recurrent: expected a module returning (output, h_n) like RNN or GRU, got LSTM "
-                        "(its h_n is a pair (h_n, c_n))")
+    if isinstance(module, torch.nn.RNNCellBase):  # torch's RNNCell, GRUCell, LSTMCell: one step, not a sequence
+        raise TypeError(f"recurrent: expected a layer returning (output, h_n) like RNN, GRU or LSTM, "
+                        f"got the one-step cell {type(module).__name__}")
     layers, bidirectional = getattr(module, "num_layers", 1), getattr(module, "bidirectional", False)
     if layers != 1 or bidirectional:
         raise ValueError(f"recurrent: expected a single-layer unidirectional module (its h_n[0] is the last state), "

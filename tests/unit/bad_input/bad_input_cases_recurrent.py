@@ -1,5 +1,5 @@
-"""Bad-input cases for ``neuralnlp.recurrent``: the RNN and GRU layers, gradients through time, the
-long-memory task, the generated corpus and the language model."""
+"""Bad-input cases for ``neuralnlp.recurrent``: the RNN, GRU and LSTM layers (layers, directions, padded
+batches), gradients through time, the long-memory task, the generated corpus and the language model."""
 
 from __future__ import annotations
 
@@ -21,13 +21,22 @@ from bad_input_harness import (
 from neuralnlp.recurrent import gradient_flow, language_model, memory_task
 from neuralnlp.recurrent import text_corpus as tc
 from neuralnlp.recurrent.gru import GRU, GRUCell
+from neuralnlp.recurrent.lstm import LSTM, LSTMCell
 from neuralnlp.recurrent.rnn import RNN, RNNCell
 
 CASES: list[Case] = []
 BAD_DTYPES = [torch.long, torch.bool, "float32", np.float32, 32]
 
 # ---- the layers: constructors --------------------------------------------------------------------------
-LAYERS = {"rnn.RNNCell": RNNCell, "rnn.RNN": RNN, "gru.GRUCell": GRUCell, "gru.GRU": GRU}
+LAYERS = {"rnn.RNNCell": RNNCell, "rnn.RNN": RNN, "gru.GRUCell": GRUCell, "gru.GRU": GRU,
+          "lstm.LSTMCell": LSTMCell, "lstm.LSTM": LSTM}
+
+
+def _hidden_columns(layer):
+    """Columns of the first hidden-to-hidden matrix: weight_hh (cells, RNN) or weight_hh_l0 (GRU, LSTM)."""
+    return dict(layer.named_parameters())["weight_hh" if hasattr(layer, "weight_hh") else "weight_hh_l0"].shape[1]
+
+
 for short, cls in LAYERS.items():
     name = f"recurrent.{short}"
     CASES += [
@@ -37,18 +46,30 @@ for short, cls in LAYERS.items():
         kind_case(name, "dtype", BAD_DTYPES, lambda d, c=cls: (c, (3, 4), {"dtype": d}),
                   expected="a floating-point torch.dtype"),
         valid_case(name, "hidden_size", [np.int64(4), np.int8(4)], lambda n, c=cls: (c, (np.int64(3), n), {}),
-                   check=lambda layer, n: layer.weight_hh.shape[1] == 4),
+                   check=lambda layer, n: _hidden_columns(layer) == 4),
     ]
 for short, cls in (("rnn.RNNCell", RNNCell), ("rnn.RNN", RNN)):
     CASES.append(Case(f"recurrent.{short}", "kind", "nonlinearity", st.sampled_from(["sigmoid", "TANH", None, 0]),
                       lambda v, c=cls: (c, (3, 4), {"nonlinearity": v}), error=ValueError,
                       expected="'tanh' or 'relu'", got=lambda v: repr(v) if isinstance(v, str) else type(v).__name__))
-for short, cls in (("rnn.RNN", RNN), ("gru.GRU", GRU)):
+for short, cls in (("rnn.RNN", RNN), ("gru.GRU", GRU), ("lstm.LSTM", LSTM)):
     CASES.append(kind_case(f"recurrent.{short}", "batch_first", ["no", 0, None],
                            lambda v, c=cls: (c, (3, 4), {"batch_first": v}), expected="True or False"))
+for short, cls in (("gru.GRU", GRU), ("lstm.LSTM", LSTM)):  # torch's stacking arguments
+    name = f"recurrent.{short}"
+    CASES += [
+        size_case(name, "num_layers", lambda n, c=cls: (c, (3, 4), {"num_layers": n})),
+        number_case(name, "dropout", lambda v, c=cls: (c, (3, 4), {"dropout": v}), minimum=0, maximum=1),
+        kind_case(name, "bidirectional", ["yes", None, 1], lambda b, c=cls: (c, (3, 4), {"bidirectional": b}),
+                  expected="True or False"),
+        valid_case(name, "num_layers", [np.int64(3), 1], lambda n, c=cls: (c, (3, 4), {"num_layers": n}),
+                   check=lambda layer, n: layer.num_layers == int(n) and len(list(layer.parameters())) == 4 * int(n)),
+        valid_case(name, "dropout", [0, 1, 0.5, np.float32(0.25)], lambda v, c=cls: (c, (3, 4), {"dropout": v}),
+                   check=lambda layer, v: layer.dropout == float(v)),
+    ]
 
 # ---- the layers: forward, over a sequence ------------------------------------------------------------------
-for short, cls in (("rnn.RNN", RNN), ("gru.GRU", GRU)):
+for short, cls in (("rnn.RNN", RNN), ("gru.GRU", GRU), ("lstm.LSTM", LSTM)):
     name = f"recurrent.{short}.forward"
     CASES += [
         Case(name, "dtype", "x", st.sampled_from([torch.float64, torch.float16, torch.bfloat16]),
@@ -64,6 +85,12 @@ for short, cls in (("rnn.RNN", RNN), ("gru.GRU", GRU)):
         Case(name, "empty", "x", st.sampled_from([(0, 2, 3), (0, 3)]),
              lambda s, c=cls: (c(3, 4), (torch.zeros(s),), {}), error=ValueError, expected="at least one time step",
              got=lambda s: f"shape {s}"),
+        kind_case(name, "x", [np.zeros((5, 2, 3), dtype=np.float32), [[0.0, 0.0, 0.0]], None],
+                  lambda v, c=cls: (c(3, 4), (v,), {}), expected="a floating-point torch.Tensor"),
+    ]
+for short, cls in (("rnn.RNN", RNN), ("gru.GRU", GRU)):
+    name = f"recurrent.{short}.forward"
+    CASES += [
         Case(name, "shape", "h0", st.sampled_from([(2, 4), (1, 2, 5), (1, 3, 4), (1, 1, 2, 4)]),
              lambda s, c=cls: (c(3, 4), (torch.zeros(5, 2, 3), torch.zeros(s)), {}), error=ValueError,
              expected="shape (1, 2, 4)", got=lambda s: f"shape {s}", note="h0"),
@@ -73,10 +100,68 @@ for short, cls in (("rnn.RNN", RNN), ("gru.GRU", GRU)):
         Case(name, "device", "h0", st.just("meta"),
              lambda d, c=cls: (c(3, 4), (torch.zeros(5, 2, 3), torch.zeros(1, 2, 4, device=d)), {}), error=ValueError,
              expected="device cpu", got="device meta", note="h0"),
-        kind_case(name, "x", [np.zeros((5, 2, 3), dtype=np.float32), [[0.0, 0.0, 0.0]], None],
-                  lambda v, c=cls: (c(3, 4), (v,), {}), expected="a floating-point torch.Tensor"),
     ]
-for short, cls in (("rnn.RNNCell.forward", RNNCell), ("gru.GRUCell.forward", GRUCell), ("gru.GRUCell.gates", GRUCell)):
+
+
+def _pair(shape_h, shape_c=(2, 2, 4), dtype=torch.float32):
+    return torch.zeros(shape_h, dtype=dtype), torch.zeros(shape_c)
+
+
+def _state(cls, shape):
+    """The state argument of a cell: h, or the pair (h, c) for an LSTMCell (here with a bad h)."""
+    return (torch.zeros(shape), torch.zeros(2, 4)) if cls is LSTMCell else torch.zeros(shape)
+
+
+LSTM_FWD = "recurrent.lstm.LSTM.forward"
+CASES += [
+    Case(LSTM_FWD, "shape", "h0", st.sampled_from([(1, 2, 4), (2, 4), (2, 3, 4), (2, 2, 5)]),
+         lambda s: (LSTM(3, 4, num_layers=2), (torch.zeros(5, 2, 3), _pair(s)), {}), error=ValueError,
+         expected="shape (2, 2, 4)", got=lambda s: f"shape {s}", note="h0"),
+    Case(LSTM_FWD, "shape", "c0", st.sampled_from([(1, 2, 4), (2, 4), (2, 2, 5)]),
+         lambda s: (LSTM(3, 4, num_layers=2), (torch.zeros(5, 2, 3), _pair((2, 2, 4), s)), {}), error=ValueError,
+         expected="shape (2, 2, 4)", got=lambda s: f"shape {s}", note="c0"),
+    Case(LSTM_FWD, "dtype", "h0", st.sampled_from([torch.float64, torch.long]),
+         lambda t: (LSTM(3, 4), (torch.zeros(5, 2, 3), _pair((1, 2, 4), (1, 2, 4), t)), {}), error=TypeError,
+         expected="", got=lambda t: f"dtype {t}", note="h0"),
+    kind_case(LSTM_FWD, "hx", [torch.zeros(1, 2, 4), (torch.zeros(1, 2, 4),), "h", 0],
+              lambda v: (LSTM(3, 4), (torch.zeros(5, 2, 3), v), {}), expected="a pair (h, c) of tensors or None"),
+]
+# ---- padded batches: lengths (one per sequence, each in [1, seq]; a zero length is an error) -------------------
+
+
+def bad_lengths(batch=4, seq=6):
+    """(lengths, position, bad length): valid lengths but one, 0, negative or longer than seq."""
+    @st.composite
+    def draw(pick):
+        lengths = pick(st.lists(st.integers(1, seq), min_size=batch, max_size=batch))
+        where = pick(st.integers(0, batch - 1))
+        bad = pick(st.one_of(st.sampled_from([0, -1, seq + 1]), st.integers(-100, 0), st.integers(seq + 1, 1000)))
+        lengths[where] = bad
+        as_type = pick(st.sampled_from([list, torch.tensor, np.array]))
+        return as_type(lengths), where, bad
+    return draw()
+
+
+for short, cls in (("gru.GRU", GRU), ("lstm.LSTM", LSTM)):
+    name = f"recurrent.{short}.forward"
+    CASES += [
+        Case(name, "empty", "lengths", bad_lengths(), lambda d, c=cls: (c(3, 4), (torch.zeros(6, 4, 3),),
+                                                                      {"lengths": d[0]}),
+             error=ValueError, expected="every length in [1, 6]", got=lambda d: f"got {d[2]} at position {d[1]}"),
+        id_dtype_case(name, "lengths", (4,), lambda v, c=cls: (c(3, 4), (torch.zeros(6, 4, 3),), {"lengths": v})),
+        Case(name, "shape", "lengths", st.sampled_from([[6, 6, 6], [6] * 5, [[6] * 4], [[6], [6], [6], [6]]]),
+             lambda v, c=cls: (c(3, 4), (torch.zeros(6, 4, 3),), {"lengths": v}), error=ValueError,
+             expected="shape (4,), one length per sequence", got=lambda v: f"shape {np.shape(v)}", note="lengths"),
+        Case(name, "shape", "lengths", st.sampled_from([[6], [3], 6]),
+             lambda v, c=cls: (c(3, 4), (torch.zeros(6, 3),), {"lengths": v}), error=ValueError,
+             expected="None for an unbatched x", got=lambda v: type(v).__name__, note="unbatched"),
+        valid_case(name, "lengths", [[6, 1, 3, 2], torch.tensor([6, 6, 6, 6], dtype=torch.int32), np.array([1, 2, 3, 4]),
+                                     torch.tensor([2, 2, 2, 2], dtype=torch.uint8)],
+                   lambda v, c=cls: (c(3, 4, bidirectional=True), (torch.zeros(6, 4, 3),), {"lengths": v}),
+                   check=lambda r, v: r[0].shape == (6, 4, 8)),
+    ]
+for short, cls in (("rnn.RNNCell.forward", RNNCell), ("gru.GRUCell.forward", GRUCell), ("gru.GRUCell.gates", GRUCell),
+                   ("lstm.LSTMCell.forward", LSTMCell), ("lstm.LSTMCell.gates", LSTMCell)):
     name = f"recurrent.{short}"
     method = short.rsplit(".", 1)[1]
     CASES += [
@@ -90,18 +175,30 @@ for short, cls in (("rnn.RNNCell.forward", RNNCell), ("gru.GRUCell.forward", GRU
              lambda s, c=cls, m=method: (getattr(c(3, 4), m), (torch.zeros(s),), {}), error=ValueError,
              expected="shape (batch, 3) or (3,)", got=lambda s: f"shape {s}"),
         Case(name, "shape", "h", st.sampled_from([(4,), (2, 5), (3, 4)]),
-             lambda s, c=cls, m=method: (getattr(c(3, 4), m), (torch.zeros(2, 3), torch.zeros(s)), {}),
+             lambda s, c=cls, m=method: (getattr(c(3, 4), m), (torch.zeros(2, 3), _state(c, s)), {}),
              error=ValueError, expected="shape (2, 4)", got=lambda s: f"shape {s}", note="h"),
         kind_case(name, "x", [np.zeros((2, 3)), None, "x"], lambda v, c=cls, m=method: (getattr(c(3, 4), m), (v,), {}),
                   expected="a floating-point torch.Tensor"),
     ]
 FROM_TORCH = {"rnn.RNNCell.from_torch": (RNNCell, torch.nn.RNNCell, "cell"), "rnn.RNN.from_torch": (RNN, torch.nn.RNN, "module"),
-              "gru.GRUCell.from_torch": (GRUCell, torch.nn.GRUCell, "cell"), "gru.GRU.from_torch": (GRU, torch.nn.GRU, "module")}
+              "gru.GRUCell.from_torch": (GRUCell, torch.nn.GRUCell, "cell"), "gru.GRU.from_torch": (GRU, torch.nn.GRU, "module"),
+              "lstm.LSTMCell.from_torch": (LSTMCell, torch.nn.LSTMCell, "cell"),
+              "lstm.LSTM.from_torch": (LSTM, torch.nn.LSTM, "module")}
 for short, (ours, theirs, arg) in FROM_TORCH.items():
-    others = [torch.nn.LSTM(3, 4), torch.nn.Linear(3, 4), None, ours(3, 4)]
+    others = [torch.nn.GRU(3, 4) if theirs is torch.nn.LSTM else torch.nn.LSTM(3, 4), torch.nn.Linear(3, 4), None,
+              ours(3, 4)]
     CASES.append(kind_case(f"recurrent.{short}", arg, others, lambda m, o=ours: (o.from_torch, (m,), {}),
                            expected=f"a torch.nn.modules.rnn.{theirs.__name__}"))
-    if theirs in (torch.nn.RNN, torch.nn.GRU):
+    if theirs in (torch.nn.GRU, torch.nn.LSTM):
+        CASES.append(valid_case(f"recurrent.{short}", arg, [{"num_layers": 2}, {"bidirectional": True}, {"dropout": 0.2,
+                                                                                                        "num_layers": 3}],
+                                lambda kw, o=ours, t=theirs: (o.from_torch, (t(3, 4, **kw),), {}),
+                                check=lambda layer, kw: all(getattr(layer, k) == v for k, v in kw.items())))
+    if theirs is torch.nn.LSTM:
+        CASES.append(Case(f"recurrent.{short}", "shape", arg, st.sampled_from([1, 2, 3]),
+                          lambda n: (LSTM.from_torch, (torch.nn.LSTM(3, 4, proj_size=n),), {}), error=ValueError,
+                          expected="an LSTM without projection (proj_size=0)", got=lambda n: f"proj_size={n}"))
+    if theirs is torch.nn.RNN:
         CASES.append(Case(f"recurrent.{short}", "shape", arg, st.sampled_from([{"num_layers": 2}, {"bidirectional": True}]),
                           lambda kw, o=ours, t=theirs: (o.from_torch, (t(3, 4, **kw),), {}), error=ValueError,
                           expected="a single-layer unidirectional module", got="num_layers="))
@@ -185,8 +282,10 @@ CASES += [
 ]
 LSC = memory_task.LastStateClassifier
 CASES += [
-    kind_case("recurrent.memory_task.LastStateClassifier", "recurrent", [torch.nn.LSTM(8, 16), None, "gru"],
+    kind_case("recurrent.memory_task.LastStateClassifier", "recurrent", [torch.nn.LSTMCell(8, 16), None, "gru"],
               lambda m: (LSC, (m, 16, 8), {})),
+    valid_case("recurrent.memory_task.LastStateClassifier", "recurrent", [torch.nn.LSTM(8, 16), LSTM(8, 16)],
+               lambda m: (LSC, (m, 16, 8), {}), check=lambda model, m: model(torch.zeros(5, 4, 8)).shape == (4, 8)),
     Case("recurrent.memory_task.LastStateClassifier", "shape", "recurrent",
          st.sampled_from([{"num_layers": 2}, {"bidirectional": True}, {"batch_first": True}]),
          lambda kw: (LSC, (torch.nn.GRU(8, 16, **kw), 16, 8), {}), error=ValueError, expected="",

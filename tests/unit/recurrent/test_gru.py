@@ -1,4 +1,5 @@
-"""GRU and GRUCell against torch.nn.GRU / nn.GRUCell with copied weights: outputs, gates, gradients, errors."""
+"""GRU and GRUCell against torch.nn.GRU / nn.GRUCell with copied weights: outputs, gates, gradients, errors;
+1-3 layers, one or two directions and padded batches against torch's packed sequences."""
 
 import pytest
 import torch
@@ -6,8 +7,7 @@ from torch import nn
 from torch.nn import functional as F
 
 from neuralnlp.recurrent.gru import GRU, GRUCell
-
-TOL = {torch.float32: 1e-6, torch.float64: 1e-12}
+from stacked_reference import LENGTHS, TOL, max_differences, run_both
 
 
 def _close(ours, theirs, dtype):
@@ -22,7 +22,7 @@ def test_gru_matches_torch(dtype, batch_first, bias, with_h0):
     torch.manual_seed(0)
     ref = nn.GRU(5, 7, bias=bias, batch_first=batch_first, dtype=dtype)
     ours = GRU.from_torch(ref)
-    assert ours.batch_first == batch_first and ours.weight_ih.dtype == dtype
+    assert ours.batch_first == batch_first and ours.weight_ih_l0.dtype == dtype
     x = torch.randn((4, 9, 5) if batch_first else (9, 4, 5), dtype=dtype)
     h0 = torch.randn(1, 4, 7, dtype=dtype) if with_h0 else None
     out, h_n = ours(x, h0)
@@ -149,8 +149,17 @@ def test_init_like_torch():
     for p, q in zip(ours.parameters(), ref.parameters()):
         torch.testing.assert_close(p, q, rtol=0, atol=0)
     assert [tuple(p.shape) for p in ours.parameters()] == [(75, 10), (75, 25), (75,), (75,)]
+    assert [n for n, _ in ours.named_parameters()] == [n for n, _ in ref.named_parameters()]
     assert all(p.abs().max() <= 1 / 25 ** 0.5 for p in ours.parameters())
-    assert GRUCell(2, 3, bias=False).bias_ih is None and GRU(2, 3, bias=False).bias_hh is None
+    assert GRUCell(2, 3, bias=False).bias_ih is None and GRU(2, 3, bias=False).bias_hh_l0 is None
+    torch.manual_seed(7)
+    stacked = GRU(10, 25, num_layers=3, bidirectional=True)
+    torch.manual_seed(7)
+    ref = nn.GRU(10, 25, num_layers=3, bidirectional=True)
+    assert [n for n, _ in stacked.named_parameters()] == [n for n, _ in ref.named_parameters()]
+    for p, q in zip(stacked.parameters(), ref.parameters()):
+        torch.testing.assert_close(p, q, rtol=0, atol=0)
+    stacked.load_state_dict(ref.state_dict())
 
 
 def test_errors_name_expected_and_received():
@@ -173,11 +182,62 @@ def test_errors_name_expected_and_received():
 
 
 def test_from_torch_rejects_what_it_cannot_copy():
-    with pytest.raises(ValueError, match=r"got num_layers=2, bidirectional=False"):
-        GRU.from_torch(nn.GRU(3, 4, num_layers=2))
-    with pytest.raises(ValueError, match=r"got num_layers=1, bidirectional=True"):
-        GRU.from_torch(nn.GRU(3, 4, bidirectional=True))
     with pytest.raises(TypeError, match=r"module: expected a torch.nn.modules.rnn.GRU, got RNN"):
         GRU.from_torch(nn.RNN(3, 4))
     with pytest.raises(TypeError, match=r"cell: expected a torch.nn.modules.rnn.GRUCell, got GRU"):
         GRUCell.from_torch(nn.GRU(3, 4))
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+@pytest.mark.parametrize("num_layers", [1, 2, 3])
+@pytest.mark.parametrize("bidirectional", [False, True])
+@pytest.mark.parametrize("batch_first", [False, True])
+@pytest.mark.parametrize("with_state", [False, True])
+@pytest.mark.parametrize("lengths", [None, LENGTHS], ids=["full", "lengths"])
+def test_stacked_gru_outputs_and_gradients_match_torch(dtype, num_layers, bidirectional, batch_first, with_state,
+                                                         lengths):
+    ours, theirs = run_both(GRU, nn.GRU, dtype=dtype, num_layers=num_layers, bidirectional=bidirectional,
+                            batch_first=batch_first, with_state=with_state, lengths=lengths)
+    directions = 2 if bidirectional else 1
+    assert tuple(ours["states"][0].shape) == (num_layers * directions, len(LENGTHS), 5)
+    assert ours["output"].shape[-1] == 5 * directions
+    assert len(ours["grads"]) == 1 + with_state + 4 * num_layers * directions
+    values, grads = max_differences(ours, theirs)
+    assert values <= TOL[dtype] and grads <= TOL[dtype], (values, grads)
+
+
+def test_stacked_gru_without_bias_and_dropout_match_torch():
+    ours, theirs = run_both(GRU, nn.GRU, dtype=torch.float64, num_layers=2, bidirectional=True, batch_first=True,
+                            with_state=True, lengths=LENGTHS, bias=False)
+    values, grads = max_differences(ours, theirs)
+    assert values <= 1e-12 and grads <= 1e-12
+    ref = nn.GRU(3, 4, num_layers=2, dropout=0.3)
+    gru = GRU.from_torch(ref)
+    x = torch.randn(5, 2, 3)
+    torch.manual_seed(11)
+    ref_out = ref(x)[0]
+    torch.manual_seed(11)
+    _close(gru(x)[0], ref_out, torch.float32)  # the same dropout mask from the same seed
+
+
+def test_gru_padded_rows_equal_each_sequence_alone():
+    torch.manual_seed(12)
+    gru = GRU(3, 4, num_layers=2, bidirectional=True, batch_first=True, dtype=torch.float64)
+    x = torch.randn(len(LENGTHS), max(LENGTHS), 3, dtype=torch.float64)
+    out, h_n = gru(x, lengths=torch.tensor(LENGTHS))
+    for row, length in enumerate(LENGTHS):
+        alone, h_alone = gru(x[row, :length])
+        _close(out[row, :length], alone, torch.float64)
+        _close(h_n[:, row], h_alone, torch.float64)
+        assert bool((out[row, length:] == 0).all())
+
+
+def test_gru_length_errors():
+    gru = GRU(5, 7, num_layers=2, bidirectional=True)
+    x = torch.zeros(3, 2, 5)
+    with pytest.raises(ValueError, match=r"lengths: expected every length in \[1, 3\].*got 0 at position 0"):
+        gru(x, lengths=[0, 3])
+    with pytest.raises(TypeError, match=r"lengths: expected integer lengths.*got dtype torch.bool"):
+        gru(x, lengths=torch.tensor([True, True]))
+    with pytest.raises(ValueError, match=r"h0: expected shape \(4, 2, 7\), got shape \(1, 2, 7\)"):
+        gru(x, torch.zeros(1, 2, 7))

@@ -49,10 +49,8 @@ def test_forward_equals_torch_modules_with_copied_weights(cell, reference):
     model = make_model(cell)
     torch_rnn = reference(E, H, batch_first=True, dtype=torch.float64)
     with torch.no_grad():
-        torch_rnn.weight_ih_l0.copy_(model.recurrent.weight_ih)
-        torch_rnn.weight_hh_l0.copy_(model.recurrent.weight_hh)
-        torch_rnn.bias_ih_l0.copy_(model.recurrent.bias_ih)
-        torch_rnn.bias_hh_l0.copy_(model.recurrent.bias_hh)
+        for name, p in model.recurrent.named_parameters():  # RNN: weight_ih, …; GRU: weight_ih_l0, … like torch
+            getattr(torch_rnn, name if name.endswith("_l0") else name + "_l0").copy_(p)
     ids = random_ids(2, 9)
     h0 = torch.randn(1, 2, H, dtype=torch.float64)
     out, expected_h = torch_rnn(F.embedding(ids, model.embedding.weight), h0)
