@@ -67,12 +67,12 @@ def disagreement_summary(tagged_held_out, predicted) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--epochs", type=int, default=5)
+    parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--max-train-sentences", type=int, default=None, help="the first N training sentences")
     parser.add_argument("--max-chars", type=int, default=100)
     parser.add_argument("--embedding-dim", type=int, default=64)
     parser.add_argument("--hidden-size", type=int, default=128)
-    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--lr", type=float, default=3e-3)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--out", default=str(RESULTS / "segmentation"))

@@ -41,6 +41,7 @@ from torch.nn import functional as F
 
 from neuralnlp._checks import (
     as_id_tensor,
+    as_lengths_tensor,
     brief,
     check_bool,
     check_documents,
@@ -221,17 +222,6 @@ def _transition_matrix(dtype) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]
     return transitions, first, last
 
 
-def _check_lengths(lengths, batch: int, longest: int) -> torch.Tensor:
-    lengths = as_id_tensor(lengths, longest + 1, "lengths", what="lengths", size_name="sequence length")
-    if lengths.shape != (batch,):
-        raise ValueError(f"lengths: expected shape ({batch},), one length per sequence, got shape "
-                         f"{tuple(lengths.shape)}")
-    if batch and int(lengths.min()) < 1:
-        position = int((lengths < 1).nonzero()[0])
-        raise ValueError(f"lengths: expected lengths >= 1 (no empty sequence), got 0 at position {position}")
-    return lengths
-
-
 # --8<-- [start:viterbi]
 def constrained_decode(scores: torch.Tensor, lengths=None) -> list[list[str]]:
     """The best tag sequence that obeys the BMES rules, for each sequence of a batch (Viterbi).
@@ -251,7 +241,7 @@ def constrained_decode(scores: torch.Tensor, lengths=None) -> list[list[str]]:
     Raises:
         TypeError: ``scores`` is not a float tensor; ``lengths`` not integers.
         ValueError: ``scores`` does not end in 4 tags, is not 2-D or 3-D, or has no position;
-            a length is 0, larger than seq, or ``lengths`` has the wrong shape.
+            a length outside [1, seq], or ``lengths`` of the wrong shape.
     """
     check_float_tensor(scores, "scores")
     if scores.dim() not in (2, 3) or scores.shape[-1] != 4 or scores.shape[-2] == 0:
@@ -260,7 +250,7 @@ def constrained_decode(scores: torch.Tensor, lengths=None) -> list[list[str]]:
     single = scores.dim() == 2
     scores = scores.detach().unsqueeze(0) if single else scores.detach()
     batch, seq, _ = scores.shape
-    lengths = torch.full((batch,), seq) if lengths is None else _check_lengths(lengths, batch, seq)
+    lengths = torch.full((batch,), seq) if lengths is None else as_lengths_tensor(lengths, batch, seq)
     transitions, first, last = _transition_matrix(scores.dtype)
     delta = scores[:, 0] + first  # (batch, 4): the best score of a path ending in each tag
     backpointers = []
@@ -329,7 +319,7 @@ class CharTagger(nn.Module):
                            device=self.output.weight.device)
         if ids.dim() != 2 or ids.shape[1] == 0:
             raise ValueError(f"ids: expected shape (batch, seq) with seq >= 1, got shape {tuple(ids.shape)}")
-        return ids, _check_lengths(lengths, ids.shape[0], ids.shape[1])
+        return ids, as_lengths_tensor(lengths, ids.shape[0], ids.shape[1])
 
     # --8<-- [start:forward]
     def forward(self, ids, lengths) -> torch.Tensor:
