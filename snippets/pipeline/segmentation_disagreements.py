@@ -12,7 +12,7 @@ from neuralnlp.pipeline import (
 from neuralnlp.pipeline.people_daily import TAG_GROUPS
 
 _, tagged = people_daily_split(people_daily_sentences(tags=True), held_out=0.1)
-tagged = tagged[:1500]  # the first 1,500 held-out sentences keep this example quick
+tagged = tagged[:1000]  # the first 1,000 held-out sentences keep this example quick
 gold = [[word for word, _ in sentence] for sentence in tagged]
 jieba_words = jieba_segment(["".join(words) for words in gold], ascii_digits=True)
 

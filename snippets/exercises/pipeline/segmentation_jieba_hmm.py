@@ -12,7 +12,7 @@ from neuralnlp.pipeline import (
 )
 
 _, tagged = people_daily_split(people_daily_sentences(tags=True), held_out=0.1)
-tagged = tagged[:1500]
+tagged = tagged[:1000]  # the first 1,000 held-out sentences keep this example quick
 gold = [[word for word, _ in sentence] for sentence in tagged]
 texts = ["".join(words) for words in gold]
 
