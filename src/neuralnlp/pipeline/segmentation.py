@@ -88,9 +88,9 @@ def bmes_to_words(chars, tags) -> list[str]:
     """The words that ``tags`` mark on ``chars`` (a str or a list of characters): the inverse of words_to_bmes.
 
     Raises:
-        TypeError: a tag that is not one of "B", "M", "E", "S".
-        ValueError: as many tags as characters expected; a sequence the rules forbid (B followed
-            by S, a sentence ending in B, ...), naming the first bad position.
+        TypeError: ``tags`` (or a list ``chars``) is not a sequence of str.
+        ValueError: not one tag per character; a tag other than "B", "M", "E", "S"; a sequence
+            the rules forbid (B followed by S, a sentence ending in B, ...), naming the first bad position.
     """
     chars = list(chars) if isinstance(chars, str) else check_tokens(chars, "chars", of=str)
     tags = check_tokens(tags, "tags", of=str)
