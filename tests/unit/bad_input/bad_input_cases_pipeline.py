@@ -63,7 +63,7 @@ CASES += [
                lambda v: (seg.words_to_bmes, (v,), {})),
     Case("pipeline.segmentation.bmes_to_words", "kind", "tags",
          st.sampled_from([["B", "S"], ["M", "E"], ["B", "M"], ["S", "X"], ["S"], ["S", "S", "S"]]),
-         lambda v: (seg.bmes_to_words, ("中国", v), {}), error=ValueError, expected="", got=""),
+         lambda v: (seg.bmes_to_words, ("中国", v), {}), error=ValueError, expected="", got="", note="rules"),
     kind_case("pipeline.segmentation.bmes_to_words", "tags", ["BE", None, 3],
               lambda v: (seg.bmes_to_words, ("中国", v), {}), expected="a sequence of"),
     kind_case("pipeline.segmentation.bmes_to_words", "chars", [None, 3, [["中"], ["国"]]],
