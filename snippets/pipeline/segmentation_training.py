@@ -29,7 +29,8 @@ print(f"{len(train):,} training sentences, {len(vocabulary):,} characters, "
 print("loss per character by epoch:", [round(loss, 3) for loss in history["loss"]])
 
 texts = ["".join(words) for words in held_out]
-for name, predicted in (("ours", segment(model, vocabulary, texts)), ("jieba", jieba_segment(texts, ascii_digits=True))):
+systems = {"ours": segment(model, vocabulary, texts), "jieba": jieba_segment(texts, ascii_digits=True)}
+for name, predicted in systems.items():
     scores = segmentation_scores(held_out, predicted)
     print(f"{name:<6} precision {scores['precision']:.3f}  recall {scores['recall']:.3f}  F1 {scores['f1']:.3f}")
 

