@@ -18,7 +18,8 @@ One subpackage per chapter of the course, one concept per module:
 - ``neuralnlp.pipeline``: the complete pipeline on real Chinese reviews (cleaning and splitting,
   tokenisation and vocabulary, padded batches, text classifiers, training, checkpoints, evaluation
   and baselines), and convolutional networks for text (a 1-D convolution matching
-  ``torch.nn.Conv1d``, max-over-time pooling, TextCNN);
+  ``torch.nn.Conv1d``, max-over-time pooling, TextCNN), and Chinese word segmentation as character
+  tagging on the People's Daily corpus;
 - ``neuralnlp.plotting``: figures that read well on light and dark pages.
 
 The names a reader uses most are importable from here too (``from neuralnlp import GRU``). Nothing
