@@ -7,12 +7,12 @@ from neuralnlp.pipeline.dataset import ReviewDataset, review_loader
 from neuralnlp.pipeline.filters import class_filters, top_ngrams
 from neuralnlp.pipeline.reviews import load_reviews
 from neuralnlp.pipeline.text_training import train_text_classifier
-from neuralnlp.pipeline.tokenise import build_text_vocabulary, tokenise
+from neuralnlp.pipeline.tokenise import build_text_vocabulary, tokenise_text
 
 torch.set_num_threads(1)
 torch.manual_seed(0)
 splits = load_reviews()  # deduplicated, both-label texts dropped, stratified split (seed 0)
-vocab = build_text_vocabulary([tokenise(t, "char") for t in splits.train_texts], min_count=2)
+vocab = build_text_vocabulary([tokenise_text(t, "char") for t in splits.train_texts], min_count=2)
 # The first 60 characters of each review and one epoch: small enough for the build's 15-second budget.
 train = ReviewDataset(splits.train_texts, splits.train_labels, vocab, "char", max_len=60)
 validation = ReviewDataset(splits.validation_texts, splits.validation_labels, vocab, "char", max_len=60)
