@@ -32,8 +32,10 @@ def draw(language):
                 # the deeper the colour, the larger the weight; a masked cell stays empty
                 ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=colours["cycle"][0],
                                        alpha=0.0 if masked else 0.7 * weights[i, j].item(), edgecolor="none"))
-                ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="none", edgecolor=colours["grid"]))
                 ax.text(j, i, "×" if masked else f"{weights[i, j]:.2f}", ha="center", va="center", fontsize=10)
+        # the cells' borders, as faint lines (the axes' frame keeps the page's ink)
+        ax.hlines([k - 0.5 for k in range(6)], -0.5, 4.5, colors=colours["grid"], linewidth=0.8)
+        ax.vlines([k - 0.5 for k in range(6)], -0.5, 4.5, colors=colours["grid"], linewidth=0.8)
         ax.set_xlim(-0.5, 4.5)
         ax.set_ylim(4.5, -0.5)  # query 0 on top, as in a matrix
         ax.set_aspect("equal")

@@ -5,9 +5,9 @@ r"""Baselines on the same split: what a network has to beat.
 - ``NaiveBayesText``: multinomial Naive Bayes on bags of tokens with add-α smoothing. For class c,
   token counts n_{c,w} in the training texts of class c, and a text with token counts x_w:
 
-  $$\log P(c \mid x) = \log P(c) + \sum_w x_w \log \frac{n_{c,w} + \alpha}{\sum_{w'} n_{c,w'} + \alpha |V|} + \text{const}$$
+    $$\log P(c \mid x) = \log P(c) + \sum_w x_w \log \frac{n_{c,w} + \alpha}{\sum_{w'} n_{c,w'} + \alpha |V|} + \text{const}$$
 
-  Tokens not seen in training are skipped. No order, no embedding, no gradient: counting only.
+    Tokens not seen in training are skipped. No order, no embedding, no gradient: counting only.
 - ``snownlp_sentiment_baseline``: snownlp's own sentiment classifier (``snownlp.sentiment``),
   retrained with the package's own method (``Sentiment.train``: its segmenter, its stop-word
   filter and its Naive Bayes) on our training split, then asked for P(positive) of each test text.

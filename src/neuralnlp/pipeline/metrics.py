@@ -4,10 +4,10 @@ r"""Scores of a classifier on a test set, and how uncertain they are.
 - **macro-F1**: the F1 score of each class, then their plain mean, so that each class counts
   the same whatever its size. For class c, with TP, FP, FN counted over the test set:
 
-  $$P_c = \frac{TP_c}{TP_c + FP_c}, \quad R_c = \frac{TP_c}{TP_c + FN_c}, \quad
-  F1_c = \frac{2 P_c R_c}{P_c + R_c}, \quad \text{macro-F1} = \frac{1}{C} \sum_c F1_c$$
+    $$P_c = \frac{TP_c}{TP_c + FP_c}, \quad R_c = \frac{TP_c}{TP_c + FN_c}, \quad
+    F1_c = \frac{2 P_c R_c}{P_c + R_c}, \quad \text{macro-F1} = \frac{1}{C} \sum_c F1_c$$
 
-  (F1_c = 0 when class c is never predicted nor present: 0/0 is taken as 0, as scikit-learn does);
+    (F1_c = 0 when class c is never predicted nor present: 0/0 is taken as 0, as scikit-learn does);
 - the **confusion matrix** M[i, j]: how many samples of true class i were predicted as j;
 - a **bootstrap 95% interval** (Efron & Tibshirani, 1993): draw n test samples with replacement,
   B times, score each draw, and take the 2.5th and 97.5th percentiles of the B scores. It says how

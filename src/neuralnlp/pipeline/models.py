@@ -6,18 +6,18 @@ text shorter than T that state has read padding.
 
 - ``MeanEmbeddingClassifier``: the average of the embeddings of the real tokens,
 
-  $$\bar e = \frac{1}{L} \sum_{t=1}^{L} E[x_t], \qquad \text{logits} = W \,\mathrm{dropout}(\bar e) + b$$
+    $$\bar e = \frac{1}{L} \sum_{t=1}^{L} E[x_t], \qquad \text{logits} = W \,\mathrm{dropout}(\bar e) + b$$
 
-  (a mask m_t = [t ≤ L] zeroes the padding before the sum).
+    (a mask m_t = [t ≤ L] zeroes the padding before the sum).
 - ``RecurrentClassifier``: our GRU (``neuralnlp.recurrent.GRU``) or LSTM, one or more layers, one
   or two directions, read **many-to-one**: the forward direction's state at t = L (position
   lengths − 1), and for a bidirectional model the backward direction's state after it has read
   the text from x_L back to x_1. The backward direction reads each text reversed *within its own
   length*, so that it starts at the last real token and not in the padding:
 
-  $$h = [\overrightarrow{h}_L ; \overleftarrow{h}_1], \qquad \text{logits} = W \,\mathrm{dropout}(h) + b$$
+    $$h = [\overrightarrow{h}_L ; \overleftarrow{h}_1], \qquad \text{logits} = W \,\mathrm{dropout}(h) + b$$
 
-  A second layer reads the first layer's outputs at every position (both directions concatenated).
+    A second layer reads the first layer's outputs at every position (both directions concatenated).
 
 Shapes: ids (B, T) int64, lengths (B,) int64 with 1 ≤ lengths ≤ T, logits (B, C).
 ``build_classifier(config)`` makes any of them from a plain dict, the form a checkpoint stores.
