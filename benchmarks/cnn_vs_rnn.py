@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime
-import json
 import os
 import statistics
 import sys
@@ -27,10 +26,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from machine import describe  # noqa: E402  (shared by the benchmarks)
+from machine import describe, save_results  # noqa: E402  (shared by the benchmarks)
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "benchmarks" / "results"
 NAME = "cnn_vs_rnn"
 SETTINGS = {"batch": 64, "vocab_size": 5000, "embedding_dim": 64, "hidden_size": 64, "n_filters": 64,
             "kernel_sizes": [2, 3, 4], "dropout": 0.3, "seq_lengths": [25, 50, 100, 200], "threads": [1, 2]}
@@ -166,10 +164,7 @@ def main(argv=None) -> None:
         "multiply_adds": multiply_adds_per_token(),
         "results": rows,
     }
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"{NAME}.json").write_text(json.dumps(data, indent=1) + "\n")
-    (RESULTS / f"{NAME}.txt").write_text(render(data))
-    print(render(data), end="")
+    print(save_results(NAME, data, render), end="")
 
 
 if __name__ == "__main__":

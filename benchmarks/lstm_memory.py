@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
 import statistics
 import sys
@@ -33,10 +32,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from machine import describe  # noqa: E402  (shared by the benchmarks)
+from machine import describe, save_results  # noqa: E402  (shared by the benchmarks)
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "benchmarks" / "results"
 NAME = "lstm_memory"
 SETTINGS = {"n_symbols": 8, "hidden": 32, "delays": [5, 10, 20, 40], "steps": 250, "batch_size": 64, "lr": 0.05}
 CONTENDERS = {"GRU": ("GRU", 0.0), "LSTM": ("LSTM", 0.0), "LSTM b_f+1": ("LSTM", 1.0), "LSTM b_f+3": ("LSTM", 3.0)}
@@ -126,10 +124,7 @@ def main(argv=None) -> None:
         "seeds": args.seeds,
         **results,
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"{NAME}.json").write_text(json.dumps(data, indent=1) + "\n")
-    text = render(data)
-    (RESULTS / f"{NAME}.txt").write_text(text)
+    text = save_results(NAME, data, render)
     print()
     print(text, end="")
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
 import statistics
 import sys
@@ -29,10 +28,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from machine import describe  # noqa: E402  (shared by the benchmarks)
+from machine import describe, save_results  # noqa: E402  (shared by the benchmarks)
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "benchmarks" / "results"
 NAME = "lstm_speed"
 # name: (batch, seq, input, hidden, num_layers, bidirectional); the first two are benchmarks/recurrent.py's sizes
 SIZES = {"small": (32, 50, 64, 128, 1, False), "large": (64, 100, 128, 256, 1, False),
@@ -155,10 +153,7 @@ def main(argv=None) -> None:
         "settings": {"repeat": args.repeat, "goal": GOAL, "dtype": "float32", "sizes": SIZES},
         "results": rows,
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"{NAME}.json").write_text(json.dumps(data, indent=1) + "\n")
-    text = render(data)
-    (RESULTS / f"{NAME}.txt").write_text(text)
+    text = save_results(NAME, data, render)
     print()
     print(text, end="")
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
 import statistics
 import sys
@@ -35,10 +34,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from machine import describe  # noqa: E402  (shared by the benchmarks)
+from machine import describe, save_results  # noqa: E402  (shared by the benchmarks)
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "benchmarks" / "results"
 NAME = "transformer_encoder"
 BATCH_SIZES = (1, 32)
 SEQ_LEN = 128
@@ -179,10 +177,7 @@ def main(argv=None) -> None:
         "results": rows,
         "sentence_embeddings": agreement,
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"{NAME}.json").write_text(json.dumps(data, indent=1) + "\n")
-    text = render(data)
-    (RESULTS / f"{NAME}.txt").write_text(text)
+    text = save_results(NAME, data, render)
     print()
     print(text, end="")
 

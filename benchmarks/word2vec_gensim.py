@@ -34,7 +34,7 @@ import numpy as np
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from machine import describe  # noqa: E402  (shared by the benchmarks)
+from machine import describe, save_results  # noqa: E402  (shared by the benchmarks)
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
@@ -261,10 +261,7 @@ def main() -> None:
         "ablation": ablation,
         "ours_time_shares": {k: v / sum(totals.values()) for k, v in totals.items()},
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "word2vec_gensim.json").write_text(json.dumps(data, indent=1) + "\n")
-    (RESULTS / "word2vec_gensim.txt").write_text(render(data))
-    print(render(data))
+    print(save_results("word2vec_gensim", data, render))
 
 
 if __name__ == "__main__":
