@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from machine import describe, save_results  # noqa: E402  (shared by the benchmarks)
+from machine import describe, provenance_lines, save_results  # noqa: E402  (shared by the benchmarks)
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "cnn_vs_rnn"
@@ -138,12 +138,8 @@ def render(data: dict) -> str:
         cnn, gru, tc = row["median_s"]["TextCNN"], row["median_s"]["GRU"], row["median_s"]["TextCNN, torch conv"]
         lines.append(f"{row['threads']:>7}  {row['seq']:>4}  {_ms(cnn):>10}  {_ms(tc):>10}  {_ms(gru):>10}  "
                      f"{gru / cnn:>12.2f}x")
-    lines += [
-        "",
-        f"Command: {data['command']}",
-        f"Machine: {m['cpu']}, {m['cores']} cores; Python {m['python']}, torch {m['torch']}, numpy {m['numpy']}",
-        f"Date: {data['date']}; load average (1 min) at start {data['load_start']:.2f}, at end {data['load_end']:.2f}",
-    ]
+    lines += provenance_lines(data, f"{m['cpu']}, {m['cores']} cores; Python {m['python']}, torch {m['torch']}, "
+                                    f"numpy {m['numpy']}")
     return "\n".join(lines) + "\n"
 
 

@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from machine import describe, save_results  # noqa: E402  (shared by the benchmarks)
+from machine import describe, provenance_lines, save_results  # noqa: E402  (shared by the benchmarks)
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "lstm_speed"
@@ -124,13 +124,8 @@ def render(data: dict) -> str:
         "-" * len(HEADER),
     ]
     lines += [_row_line(row) for row in data["results"]]
-    lines += [
-        "",
-        f"Command: {data['command']}",
-        f"Machine: {m['cpu']}, {m['cores']} cores (torch threads: {m['torch_threads']}); "
-        f"Python {m['python']}, torch {m['torch']}",
-        f"Date: {data['date']}; load average (1 min) at start {data['load_start']:.2f}, at end {data['load_end']:.2f}",
-    ]
+    lines += provenance_lines(data, f"{m['cpu']}, {m['cores']} cores (torch threads: {m['torch_threads']}); "
+                                    f"Python {m['python']}, torch {m['torch']}")
     return "\n".join(lines) + "\n"
 
 

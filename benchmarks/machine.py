@@ -33,3 +33,11 @@ def save_results(name: str, data: dict, render) -> str:
     text = render(data)
     (RESULTS / f"{name}.txt").write_text(text)
     return text
+
+
+def provenance_lines(data: dict, machine: str) -> list[str]:
+    """The last lines of a results table: a blank line, the command that re-runs it, the machine
+    (``machine``: what this benchmark names of it) and the date with the load at start and end."""
+    return ["", f"Command: {data['command']}", f"Machine: {machine}",
+            f"Date: {data['date']}; load average (1 min) at start {data['load_start']:.2f}, "
+            f"at end {data['load_end']:.2f}"]

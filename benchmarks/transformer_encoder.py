@@ -34,7 +34,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from machine import describe, save_results  # noqa: E402  (shared by the benchmarks)
+from machine import describe, provenance_lines, save_results  # noqa: E402  (shared by the benchmarks)
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "transformer_encoder"
@@ -146,12 +146,9 @@ def render(data: dict) -> str:
         f"of {a['min_tokens']} to {a['max_tokens']} tokens, batches of 16:",
         f"  max |ours - reference| = {a['max_abs_difference']:.1e}, smallest cosine between the two = "
         f"{a['min_cosine']:.7f}",
-        "",
-        f"Command: {data['command']}",
-        f"Machine: {m['cpu']}, {m['cores']} cores; Python {m['python']}, torch {m['torch']}, "
-        f"transformers {m['transformers']}, sentence-transformers {m['sentence_transformers']}",
-        f"Date: {data['date']}; load average (1 min) at start {data['load_start']:.2f}, at end {data['load_end']:.2f}",
     ]
+    lines += provenance_lines(data, f"{m['cpu']}, {m['cores']} cores; Python {m['python']}, torch {m['torch']}, "
+                                    f"transformers {m['transformers']}, sentence-transformers {m['sentence_transformers']}")
     return "\n".join(lines) + "\n"
 
 

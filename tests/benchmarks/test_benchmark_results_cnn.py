@@ -1,19 +1,17 @@
 """The committed CNN-vs-RNN table is what benchmarks/cnn_vs_rnn.py renders from the committed raw numbers."""
 
-import importlib.util
 import json
 import statistics
 from pathlib import Path
+
+from benchmark_script import benchmark_module
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "benchmarks" / "results"
 
 
 def _benchmark_module():
-    spec = importlib.util.spec_from_file_location("benchmark_cnn_vs_rnn", ROOT / "benchmarks" / "cnn_vs_rnn.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("cnn_vs_rnn")
 
 
 def test_txt_is_rendered_from_json():

@@ -1,18 +1,16 @@
 """The committed embedding-lookup benchmark results: the .txt is what the script renders from the .json."""
 
-import importlib.util
 import json
 from pathlib import Path
+
+from benchmark_script import benchmark_module
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "benchmarks" / "results"
 
 
 def _benchmark_module():
-    spec = importlib.util.spec_from_file_location("embedding_lookup", ROOT / "benchmarks" / "embedding_lookup.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("embedding_lookup")
 
 
 def _data():

@@ -1,19 +1,17 @@
 """The committed LSTM-vs-GRU memory table is what benchmarks/lstm_memory.py renders from the committed raw
 numbers, every contender has every delay and seed, and its GRU at seed 0 is the GRU page's GRU."""
 
-import importlib.util
 import json
 from pathlib import Path
+
+from benchmark_script import benchmark_module
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "benchmarks" / "results"
 
 
 def _benchmark_module():
-    spec = importlib.util.spec_from_file_location("benchmark_lstm_memory", ROOT / "benchmarks" / "lstm_memory.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("lstm_memory")
 
 
 def _data():

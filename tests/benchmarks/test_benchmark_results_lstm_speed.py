@@ -1,18 +1,16 @@
 """The committed LSTM speed table is what benchmarks/lstm_speed.py renders from the committed raw numbers."""
 
-import importlib.util
 import json
 from pathlib import Path
+
+from benchmark_script import benchmark_module
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "benchmarks" / "results"
 
 
 def _benchmark_module():
-    spec = importlib.util.spec_from_file_location("benchmark_lstm_speed", ROOT / "benchmarks" / "lstm_speed.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("lstm_speed")
 
 
 def test_txt_is_rendered_from_json():

@@ -1,18 +1,16 @@
 """The committed page-weight results: the .txt is what the script renders from the .json, and the json adds up."""
 
-import importlib.util
 import json
 from pathlib import Path
+
+from benchmark_script import benchmark_module
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "benchmarks" / "results"
 
 
 def _benchmark_module():
-    spec = importlib.util.spec_from_file_location("page_weight", ROOT / "benchmarks" / "page_weight.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("page_weight")
 
 
 def _data():

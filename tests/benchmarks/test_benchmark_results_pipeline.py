@@ -1,20 +1,18 @@
 """The committed pipeline benchmark: the table is rendered from the raw numbers, and the numbers agree with each other."""
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+
+from benchmark_script import benchmark_module
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "benchmarks" / "results"
 
 
 def _benchmark_module():
-    spec = importlib.util.spec_from_file_location("pipeline_sentiment", ROOT / "benchmarks" / "pipeline_sentiment.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("pipeline_sentiment")
 
 
 @pytest.fixture(scope="module")

@@ -1,18 +1,16 @@
 """The committed benchmark table is what benchmarks/recurrent.py renders from the committed raw numbers."""
 
-import importlib.util
 import json
 from pathlib import Path
+
+from benchmark_script import benchmark_module
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "benchmarks" / "results"
 
 
 def _benchmark_module():
-    spec = importlib.util.spec_from_file_location("benchmark_recurrent", ROOT / "benchmarks" / "recurrent.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("recurrent")
 
 
 def test_txt_is_rendered_from_json():

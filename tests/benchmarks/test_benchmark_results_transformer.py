@@ -1,19 +1,17 @@
 """The committed transformer benchmark table is what benchmarks/transformer_encoder.py renders from the committed
 raw numbers, and holds every row the page discusses."""
 
-import importlib.util
 import json
 from pathlib import Path
+
+from benchmark_script import benchmark_module
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "benchmarks" / "results"
 
 
 def _benchmark_module():
-    spec = importlib.util.spec_from_file_location("transformer_encoder", ROOT / "benchmarks" / "transformer_encoder.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("transformer_encoder")
 
 
 def _data():

@@ -1,18 +1,16 @@
 """The committed word2vec benchmark table is exactly what the script renders from the committed raw numbers."""
 
-import importlib.util
 import json
 from pathlib import Path
+
+from benchmark_script import benchmark_module
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "benchmarks" / "results"
 
 
 def _benchmark_module():
-    spec = importlib.util.spec_from_file_location("word2vec_gensim", ROOT / "benchmarks" / "word2vec_gensim.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("word2vec_gensim")
 
 
 def test_txt_is_rendered_from_json():
