@@ -30,7 +30,7 @@ import importlib
 
 __version__ = "0.1.0"
 
-CHAPTERS = ("basics", "recurrent", "embeddings", "training", "transformer", "pipeline")
+CHAPTERS = ("basics", "recurrent", "embeddings", "training", "transformer", "pipeline", "search")
 
 
 def _chapter_exports() -> dict[str, str]:

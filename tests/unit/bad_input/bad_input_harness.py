@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
@@ -450,17 +451,11 @@ def _child(case_index: int, connection, memory_limit: int) -> None:
 
 
 def all_cases() -> list[Case]:
-    import bad_input_cases_basics
-    import bad_input_cases_embeddings
-    import bad_input_cases_other
-    import bad_input_cases_pipeline
-    import bad_input_cases_recurrent
-    import bad_input_cases_training
-    import bad_input_cases_transformer
+    """Every ``CASES`` list of the ``bad_input_cases_*.py`` files next to this one, in file-name order."""
+    import importlib
 
-    return [*bad_input_cases_basics.CASES, *bad_input_cases_recurrent.CASES,
-            *bad_input_cases_embeddings.CASES, *bad_input_cases_training.CASES,
-            *bad_input_cases_transformer.CASES, *bad_input_cases_pipeline.CASES, *bad_input_cases_other.CASES]
+    files = sorted(Path(__file__).parent.glob("bad_input_cases_*.py"))
+    return [case for file in files for case in importlib.import_module(file.stem).CASES]
 
 
 def count(memory_limit: int = 6 * 2**30, verbose: bool = False) -> dict:
