@@ -307,7 +307,7 @@ def test_the_v3_format_is_a_directory_with_format_versions_and_a_file_is_refused
     manifest = json.loads((root / "collections" / "reviews" / "manifest.json").read_text())
     schema = json.loads((root / "collections" / "reviews" / "schema.json").read_text())
     assert manifest["manifest_format_version"] == 2 and schema["schema_format_version"] == 2
-    # Milvus Lite 2.x kept a database in one file; version 3 does not read such a file, nor change it.
+    # Milvus Lite 2.x handed its .db path, a file, to its C++ engine; version 3 neither reads nor changes a file there.
     old = root.parent / "old.db"
     old.write_bytes(b"not a v3 database")
     with pytest.raises(pymilvus.exceptions.ConnectionConfigException, match="Open local milvus failed"):
