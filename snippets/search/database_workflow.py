@@ -73,10 +73,20 @@ with tempfile.TemporaryDirectory() as folder:
           label)
 
     # A restart: a new Python process opens the same file. While this process holds it, it cannot.
-    reader = ("import sys\nfrom pymilvus import MilvusClient\n"
-              "try:\n    c = MilvusClient(sys.argv[1])\nexcept Exception as e:\n    print('refused:', e)\n"
-              "else:\n    print('rows:', c.get_collection_stats('reviews')['row_count'])")
-    run = lambda: subprocess.run([sys.executable, "-c", reader, URI], capture_output=True,  # noqa: E731
+    reader = """
+import sys
+from pymilvus import MilvusClient
+try:
+    client = MilvusClient(sys.argv[1])
+except Exception as error:
+    print("refused:", error)
+else:
+    client.load_collection("reviews")  # a reopened collection starts released: load it before get or search
+    label = client.get("reviews", ids=[int(sys.argv[2])], output_fields=["label"])[0]["label"]
+    rows = client.get_collection_stats("reviews")["row_count"]
+    print(f"rows: {rows}; id {sys.argv[2]} has label {label}")
+"""
+    run = lambda: subprocess.run([sys.executable, "-c", reader, URI, str(first)], capture_output=True,  # noqa: E731
                                  text=True).stdout.strip()
     print("second process, file held: ", run())
     client.close()

@@ -93,7 +93,8 @@ class VectorCollection:
         client: a ``pymilvus.MilvusClient`` (Milvus Lite on a local ``.db`` file, or a server).
         name: the collection's name (letters, digits and underscores, not starting with a digit).
         dim: the vectors' dimension, in [1, 32768]. If the collection exists, it must have this
-            dimension; otherwise it is created, with an HNSW index and the COSINE metric.
+            dimension, and it is loaded (a collection reopened from a file starts released);
+            otherwise it is created, with an HNSW index and the COSINE metric.
         max_text_length: the longest text, in characters, the ``text`` field holds (new collections).
 
     Attributes:
@@ -143,6 +144,7 @@ class VectorCollection:
         if stored_dim != self.dim:
             raise ValueError(f"dim: expected {stored_dim} (the dimension of the stored collection {self.name!r}), "
                              f"got {self.dim}")
+        self.client.load_collection(self.name)  # reopened from a file, a collection starts released
 
     def _require_collection(self) -> None:
         if not self.client.has_collection(self.name):

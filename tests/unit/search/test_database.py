@@ -117,6 +117,18 @@ def test_an_existing_collection_is_reopened_and_its_dimension_checked(client):
         VectorCollection(client, "reviews", 8)
 
 
+def test_a_collection_reopened_from_its_file_is_loaded_and_searchable(client, db_path):
+    _, vectors = filled(client)
+    client.close()
+    server_manager_instance.release_server(db_path)
+    reopened = MilvusClient(db_path)
+    with pytest.raises(MilvusException, match="state 'released'; call load"):  # raw: released after a restart
+        reopened.get("reviews", ids=[0])
+    collection = VectorCollection(reopened, "reviews", DIM)
+    assert len(collection) == 20
+    np.testing.assert_array_equal(collection.search(vectors[:3], 1)[1][:, 0], [0, 1, 2])
+
+
 def test_filter_fields_skips_strings_keywords_numbers_and_functions():
     expression = "label == 0 and text like 'id%' or array_contains(tags, 1) and id in [1, 2e3] and x == \"and\""
     assert filter_fields(expression) == ["label", "text", "tags", "id", "x"]
