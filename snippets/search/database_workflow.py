@@ -12,7 +12,7 @@ from pymilvus import DataType, MilvusClient
 from neuralnlp.embeddings.word2vec.training import train_skipgram
 from neuralnlp.pipeline.reviews import load_reviews
 
-# Vectors: character word2vec trained here on 2,000 training reviews (1 epoch, about a second),
+# Vectors: character word2vec trained here on 2,000 training reviews (1 epoch),
 # a review = the mean of its characters' vectors (characters seen fewer than 5 times are masked out),
 # minus the mean over the training reviews: every mean shares that direction, which would make every cos near 1.
 reviews = load_reviews()
