@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import atexit
 import functools
+import multiprocessing.util
 import os
 import shutil
 import tempfile
@@ -39,7 +40,8 @@ def client():
         server_manager_instance.release_server(path)
         shutil.rmtree(directory, ignore_errors=True)
 
-    atexit.register(clean_up)
+    atexit.register(clean_up)  # pytest exits normally; the counter's forked workers skip atexit, but not:
+    multiprocessing.util.Finalize(None, clean_up, exitpriority=10)
     return MilvusClient(path)
 
 
