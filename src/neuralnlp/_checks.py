@@ -10,6 +10,7 @@ message on every path, and every check runs before anything is computed or chang
   NaN always refused, inf unless ``finite=False``); ``check_values_in`` and
   ``as_probability_array`` for whole arrays;
 - finite values: ``check_finite`` (the first NaN or inf of an array, with its index);
+  ``check_nonzero_rows`` (the first all-zero row, which has no cosine);
 - choices, flags, callables, random generators, paths: ``check_choice``, ``check_bool``,
   ``check_callable``, ``check_numpy_generator``, ``as_numpy_generator`` (a seed or a Generator),
   ``check_torch_generator``, ``check_path``;
@@ -311,6 +312,15 @@ def check_finite(arr, name: str) -> None:
         if bad.any():
             where = tuple(int(i) for i in np.argwhere(bad)[0])
             raise ValueError(f"{name}: expected finite values, got {arr[where]} at index {where}")
+
+
+def check_nonzero_rows(arr, name: str) -> None:
+    """Raise ``ValueError`` naming the first all-zero row of a 2-D array: it has no direction, so no cosine."""
+    zero = ~np.asarray(arr).any(axis=-1)
+    if zero.any():
+        where = int(np.argmax(zero))
+        raise ValueError(f"{name}: expected vectors with at least one non-zero value (a zero vector has no "
+                         f"direction, so no cosine), got an all-zero row at index {where}")
 
 
 def check_values_in(arr: np.ndarray, name: str, low: float, high: float) -> None:
