@@ -199,11 +199,14 @@ class HNSWIndex:
         for node in range(start, start + len(unit)):
             self._insert(node)
 
-    def _descend(self, q: np.ndarray, expanded: list | None = None) -> int:
+    # --8<-- [start:descend]
+    def _descend(self, q: np.ndarray) -> int:
+        """Greedy walk (ef = 1) from the entry point down to layer 1; returns the entry to layer 0."""
         entry = [self.entry_point]
         for layer in range(self.levels[self.entry_point], 0, -1):
-            entry = [self._search_layer(q, entry, 1, layer, expanded)[0][1]]
+            entry = [self._search_layer(q, entry, 1, layer)[0][1]]
         return entry[0]
+    # --8<-- [end:descend]
 
     def _check_search(self, queries, k, name: str = "queries") -> tuple[np.ndarray, int, int]:
         if len(self) == 0:
