@@ -6,6 +6,7 @@ by their (x, y): on such a cap the cosine orders neighbours almost as the distan
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.collections import LineCollection
 
 from neuralnlp.plotting import save_themed, theme_colours
 from neuralnlp.search.hnsw import HNSWIndex
@@ -31,9 +32,8 @@ def draw(language):
     for ax, (layer, expanded) in zip(axes.flat, route):
         links = index.layers[layer]
         ax.scatter(*xy.T, s=6, color=c["grid"], zorder=1)  # every point, for orientation
-        for node, neighbours in links.items():
-            for n in neighbours:
-                ax.plot(*xy[[node, n]].T, color=c["grid"], lw=0.8, zorder=2)
+        edges = [xy[[node, n]] for node, neighbours in links.items() for n in neighbours]
+        ax.add_collection(LineCollection(edges, colors=c["grid"], linewidths=0.8, zorder=2))
         members = np.array(sorted(links))
         ax.scatter(*xy[members].T, s=22, color=c["cycle"][0], zorder=3)
         path = xy[expanded]  # the nodes expanded on this layer, in order

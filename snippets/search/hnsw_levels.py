@@ -6,9 +6,9 @@ import numpy as np
 from neuralnlp.search.hnsw import HNSWIndex
 from neuralnlp.search.synthetic import synthetic_vectors
 
-M, N = 16, 4000
-index = HNSWIndex(dim=16, M=M, ef_construction=40, seed=0)
-index.add(synthetic_vectors(N, 16, clusters=40, seed=0))  # synthetic vectors: only the graph's shape matters here
+M, N = 16, 3000
+index = HNSWIndex(dim=8, M=M, ef_construction=40, seed=0)
+index.add(synthetic_vectors(N, 8, clusters=40, seed=0))  # synthetic vectors: only the graph's shape matters here
 
 levels = np.array(index.levels)
 print(f"m_L = 1/ln M = {index.mL:.4f};  entry point: node {index.entry_point}, level {levels.max()}")
