@@ -17,7 +17,7 @@ Search for a query q (similarity s(x, q) = x·q on unit vectors, that is, the co
 3. on layer 0, a best-first search keeps a candidate queue (best first) and a result list of the
    ``ef`` best nodes seen; it expands the best candidate, scores all its unvisited neighbours in
    one matrix product, and stops when the best candidate left is worse than the worst result;
-4. the k best results are the answer (``ef = max(ef_search, k)``, as FAISS).
+4. the k best results are the answer (``ef = max(ef_search, k)``, as hnswlib: a shorter list cannot hold k).
 
 Adding node q runs the same descent down to its level l_q, then on each layer l_q … 0 a search
 with ``ef = ef_construction`` whose results are the candidates for q's neighbours. The neighbours
@@ -213,7 +213,7 @@ class HNSWIndex:
             raise ValueError("index: expected at least one stored vector before search, got an empty index")
         unit = _unit_rows(queries, self.dim, name)
         k = check_positive_int(k, "k")
-        ef = max(check_positive_int(self.ef_search, "ef_search"), k)  # as FAISS: ef = max(efSearch, k)
+        ef = max(check_positive_int(self.ef_search, "ef_search"), k)  # as hnswlib: a list of ef must hold k
         return unit, k, ef
 
     # --8<-- [start:search]
