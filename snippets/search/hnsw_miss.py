@@ -24,13 +24,13 @@ q = next(i for i in range(len(query_rows)) if exact[i, 0] not in found[i])
 query, target = vectors[query_rows[q]], exact[q, 0]
 route, ids = index.search_trace(query, 10)
 print(f"query {words[query_rows[q]]!r}: true nearest neighbour {words[base_rows[target]]!r}, "
-      f"cosine {query @ index._vectors[target]:.3f}")
+      f"cosine {query @ vectors[base_rows[target]]:.3f}")
 
 for layer, expanded in route:
     print(f"layer {layer}: expanded {len(expanded)} nodes" + (f", ends at {words[base_rows[expanded[-1]]]!r}" if layer else ""))
 scored = set(route[-1][1]).union(*(index.neighbours(n).tolist() for n in route[-1][1]))
 print(f"layer 0 scored {len(scored)} of {len(index)} nodes; the true neighbour among them: {target in scored}")
-worst = query @ index._vectors[ids[-1]]
+worst = query @ vectors[base_rows[ids[-1]]]
 print(f"the 10th result has cosine {worst:.3f}: no unexpanded candidate was better, so the search stopped")
 print("found:", ", ".join(words[base_rows[i]] for i in ids))
 # how far the true neighbour lies from the nodes expanded, in layer-0 hops
