@@ -2,7 +2,8 @@
 database (Milvus Lite), vector arithmetic, and what each encoder's vectors are worth for retrieval.
 
 Modules: ``recall`` (recall@k against exact search), ``synthetic`` (clustered vectors for the
-scale experiments, labelled synthetic wherever they are used).
+scale experiments, labelled synthetic wherever they are used), ``analogy`` (word analogies by vector
+arithmetic: 3CosAdd and 3CosMul on questions-words.txt, scored as gensim scores them).
 """
 
 from neuralnlp._lazy import lazy_exports
@@ -10,5 +11,7 @@ from neuralnlp._lazy import lazy_exports
 EXPORTS = {
     **dict.fromkeys(["recall_at_k", "recall_per_query"], ".recall"),
     "synthetic_vectors": ".synthetic",
+    **dict.fromkeys(["AnalogyScore", "AnalogySection", "SectionScore", "evaluate_analogies", "read_analogy_questions",
+                     "section_kind", "solve_analogies"], ".analogy"),
 }
 __getattr__, __dir__, __all__ = lazy_exports(globals(), EXPORTS)
