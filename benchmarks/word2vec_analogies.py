@@ -155,8 +155,8 @@ def render(data: dict) -> str:
         runs = data["runs"][corpus]
         first = runs["ours"][0]["methods"]["3cosadd"]
         lines += ["", f"Corpus {corpus}: {info['words']:,} tokens, vocabulary {info['vocab']:,} words", "",
-                  f"  {'questions':<11} {'answered':>18} {'method':<8} {'ours':>19} {'gensim':>19}",
-                  "  " + "-" * 79]
+                  f"  {'questions':<11} {'answered':>20} {'method':<8} {'ours':>19} {'gensim':>19}",
+                  "  " + "-" * 81]
         for group in ("semantic", "syntactic", "overall"):
             g = first[group]
             cover = f"{g['answered']:,}/{g['total']:,} ({g['answered'] / g['total']:.1%})"
@@ -165,7 +165,7 @@ def render(data: dict) -> str:
                 for trainer in TRAINERS:
                     mean, low, high = _accuracy(runs[trainer], method, group)
                     cells.append(f"{mean:6.1%} [{low:.1%}, {high:.1%}]" if g["answered"] else f"{'-':>19}")
-                lines.append(f"  {group if method == '3cosadd' else '':<11} {cover if method == '3cosadd' else '':>18} "
+                lines.append(f"  {group if method == '3cosadd' else '':<11} {cover if method == '3cosadd' else '':>20} "
                              f"{METHOD_NAMES[method]:<8} {cells[0]:>19} {cells[1]:>19}")
         gensim_ok = all(r["gensim_evaluate_agrees"] for r in runs["gensim"])
         lines.append(f"  gensim's evaluate_word_analogies on gensim's vectors gives the same 3CosAdd counts, "
@@ -230,8 +230,8 @@ def main(argv=None) -> dict:
                 print(name, trainer, seed, f"{result['seconds']:.1f}s",
                       {m: result["methods"][m]["overall"] for m in METHODS}, flush=True)
     data = {
-        "command": ".venv/bin/python benchmarks/word2vec_analogies.py " + " ".join(sys.argv[1:] if argv is None
-                                                                                    else argv),
+        "command": " ".join([".venv/bin/python benchmarks/word2vec_analogies.py",
+                             *(sys.argv[1:] if argv is None else argv)]),
         "date": datetime.date.today().isoformat(),
         "load_start": load_start,
         "load_end": load_1min(),
