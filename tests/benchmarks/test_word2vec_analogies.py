@@ -51,6 +51,6 @@ def test_queen_is_not_in_the_lee_vocabulary_but_is_in_lee_plus_wiki():
 def test_quick_mode_runs_and_renders():
     module = benchmark_module(NAME)
     data = module.main(["--quick"])
-    assert list(data["runs"]) == ["lee"] and data["epochs"] == 5
+    assert list(data["runs"]) == ["lee"] and data["epochs"] == 2
     assert all(run["gensim_evaluate_agrees"] for run in data["runs"]["lee"]["gensim"])
     assert "Corpus lee:" in module.render(data)
