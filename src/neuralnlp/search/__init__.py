@@ -6,6 +6,8 @@ scale experiments, labelled synthetic wherever they are used), ``database`` (a M
 (id, vector, text, label) rows, checked before every call: Milvus Lite embedded, or a server).
 scale experiments, labelled synthetic wherever they are used), ``hnsw`` (an HNSW graph index from
 scratch, compared with FAISS's ``IndexHNSWFlat``).
+scale experiments, labelled synthetic wherever they are used), ``analogy`` (word analogies by vector
+arithmetic: 3CosAdd and 3CosMul on questions-words.txt, scored as gensim scores them).
 """
 
 from neuralnlp._lazy import lazy_exports
@@ -15,5 +17,7 @@ EXPORTS = {
     "synthetic_vectors": ".synthetic",
     **dict.fromkeys(["VectorCollection", "filter_fields"], ".database"),
     "HNSWIndex": ".hnsw",
+    **dict.fromkeys(["AnalogyScore", "AnalogySection", "SectionScore", "evaluate_analogies", "read_analogy_questions",
+                     "section_kind", "solve_analogies"], ".analogy"),
 }
 __getattr__, __dir__, __all__ = lazy_exports(globals(), EXPORTS)

@@ -46,6 +46,7 @@ RESULT_RECORDS = {
     "pipeline.reviews.ReviewSplits", "pipeline.text_training.TextTrainingResult",
     "pipeline.checkpoint.TextClassifierCheckpoint",
     "pipeline.filters.FilterNgram",
+    "search.analogy.AnalogySection", "search.analogy.SectionScore", "search.analogy.AnalogyScore",
 }
 NOT_DOCUMENTED = {"extra_repr"}  # as in tests/site/test_reference.py
 
