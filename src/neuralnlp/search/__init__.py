@@ -2,7 +2,9 @@
 database (Milvus Lite), vector arithmetic, and what each encoder's vectors are worth for retrieval.
 
 Modules: ``recall`` (recall@k against exact search), ``synthetic`` (clustered vectors for the
-scale experiments, labelled synthetic wherever they are used).
+scale experiments, labelled synthetic wherever they are used), ``retrieval_quality`` (exact cosine
+neighbours, label agreement@k and its base rate) and ``encoders`` (the sentence vectors of the
+pipeline chapter's classifiers: mean word2vec vectors, the GRU's final state).
 """
 
 from neuralnlp._lazy import lazy_exports
@@ -10,5 +12,8 @@ from neuralnlp._lazy import lazy_exports
 EXPORTS = {
     **dict.fromkeys(["recall_at_k", "recall_per_query"], ".recall"),
     "synthetic_vectors": ".synthetic",
+    **dict.fromkeys(["cosine_neighbours", "label_agreement_per_query", "label_agreement_at_k", "label_base_rate"],
+                    ".retrieval_quality"),
+    **dict.fromkeys(["classifier_sentence_vectors", "mean_word2vec_model"], ".encoders"),
 }
 __getattr__, __dir__, __all__ = lazy_exports(globals(), EXPORTS)
