@@ -21,8 +21,8 @@ task only by how far it lies above B.
 
 Search: ``cosine_neighbours`` normalises both sets once and compares a chunk of queries at a time
 with the whole collection, (chunk, n) scores in memory at once, in float64. **Ties** (equal
-scores) are broken by the lower collection id: the scores are sorted with a stable sort, so the
-result does not depend on the chunk size or on how torch orders equal values.
+scores) are broken by the lower collection id, so the result does not depend on the chunk size or
+on how ``torch.topk`` orders equal values (it does not promise an order).
 
 Shapes: queries (q, d), collection (n, d), labels (q,) and (n,), neighbour ids (q, k) int64.
 """
@@ -86,10 +86,28 @@ def cosine_neighbours(queries, collection, k: int, exclude_self: bool = False,
         if exclude_self:
             rows = torch.arange(len(sims))
             sims[rows, start + rows] = -torch.inf                          # never the query itself
-        top, order = torch.sort(sims, dim=1, descending=True, stable=True)  # ties: lower id first
-        scores.append(top[:, :k])
-        ids.append(order[:, :k])
+        top, order = _top_k_lower_id_first(sims, k)
+        scores.append(top)
+        ids.append(order)
     return torch.cat(scores).float().numpy(), torch.cat(ids).numpy().astype(np.int64)
+
+
+def _top_k_lower_id_first(sims: torch.Tensor, k: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """Each row's k largest values and their columns, equal values in increasing column order.
+
+    ``torch.topk`` finds the k-th largest value of each row; every entry at least that large is a
+    candidate (k of them, more where values tie at the boundary), and only the candidates are
+    sorted: by row, then value (descending), then column. A full sort of each row would give the
+    same result, several times slower.
+    """
+    kth = torch.topk(sims, k, dim=1).values[:, -1:]                       # (c, 1)
+    rows, cols = torch.nonzero(sims >= kth, as_tuple=True)                # row-major: columns ascending
+    values = sims[rows, cols]
+    order = np.lexsort((cols.numpy(), -values.numpy(), rows.numpy()))     # last key sorts first
+    counts = torch.bincount(rows, minlength=len(sims))
+    first = (torch.cumsum(counts, 0) - counts)[:, None] + torch.arange(k)  # (c, k) positions in order
+    picked = torch.from_numpy(order)[first]
+    return values[picked], cols[picked]
 # --8<-- [end:search]
 
 

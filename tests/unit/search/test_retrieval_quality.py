@@ -81,6 +81,10 @@ def test_ties_go_to_the_lower_id_whatever_the_chunk(chunk):
     collection = np.array([[0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [2.0, 0.0], [5.0, 0.0]])
     _, ids = cosine_neighbours(np.array([[1.0, 0.0], [3.0, 0.0]]), collection, 4, chunk=chunk)
     assert ids.tolist() == [[1, 3, 4, 2], [1, 3, 4, 2]]
+    _, ids = cosine_neighbours(np.array([[1.0, 0.0]]), collection, 2, chunk=chunk)  # the tie straddles k
+    assert ids.tolist() == [[1, 3]]
+    _, ids = cosine_neighbours(collection[[1, 3, 4, 0]], collection, 1, exclude_self=False, chunk=chunk)
+    assert ids.tolist() == [[1], [1], [1], [0]]
 
 
 def test_without_exclude_self_each_query_finds_itself_first():
