@@ -8,6 +8,9 @@ scale experiments, labelled synthetic wherever they are used), ``hnsw`` (an HNSW
 scratch, compared with FAISS's ``IndexHNSWFlat``).
 scale experiments, labelled synthetic wherever they are used), ``analogy`` (word analogies by vector
 arithmetic: 3CosAdd and 3CosMul on questions-words.txt, scored as gensim scores them).
+scale experiments, labelled synthetic wherever they are used), ``retrieval_quality`` (exact cosine
+neighbours, label agreement@k and its base rate) and ``encoders`` (the sentence vectors of the
+pipeline chapter's classifiers: mean word2vec vectors, the GRU's final state).
 """
 
 from neuralnlp._lazy import lazy_exports
@@ -19,5 +22,8 @@ EXPORTS = {
     "HNSWIndex": ".hnsw",
     **dict.fromkeys(["AnalogyScore", "AnalogySection", "SectionScore", "evaluate_analogies", "read_analogy_questions",
                      "section_kind", "solve_analogies"], ".analogy"),
+    **dict.fromkeys(["cosine_neighbours", "label_agreement_per_query", "label_agreement_at_k", "label_base_rate"],
+                    ".retrieval_quality"),
+    **dict.fromkeys(["classifier_sentence_vectors", "mean_word2vec_model"], ".encoders"),
 }
 __getattr__, __dir__, __all__ = lazy_exports(globals(), EXPORTS)
