@@ -40,21 +40,25 @@ MISSING = -1  # the id returned where fewer than k vectors exist (FAISS's conven
 
 
 def _as_rows(x, name: str, dim: int | None = None) -> np.ndarray:
-    """``x`` as a (n, d) float array with finite values and n >= 1 (d = ``dim`` when given)."""
+    """``x`` as a (n, d) float32 array with finite values and n >= 1 (d = ``dim`` when given)."""
     arr = as_float_array(x, name)
     if arr.ndim != 2 or arr.shape[0] == 0:
         want = f"(n, {dim})" if dim is not None else "(n, d)"
         raise ValueError(f"{name}: expected a 2-D array of shape {want} with at least one row, got shape {arr.shape}")
     if dim is not None:
         check_last_dim(arr, dim, name)
+    arr = np.ascontiguousarray(arr, dtype=np.float32)  # no copy if it already is; float64 beyond 3.4e38 -> inf
     check_finite(arr, name)
     return arr
 
 
 def _unit_float32(arr: np.ndarray, name: str) -> torch.Tensor:
     """Rows normalised to length 1, as a float32 tensor (a zero row is an error naming it)."""
-    rows = torch.from_numpy(np.ascontiguousarray(arr, dtype=np.float32))
-    return normalize(rows, name=name)
+    rows = torch.from_numpy(arr)
+    # divide by the largest |x_i| first, so that squaring neither overflows (1e30) nor underflows (1e-30)
+    # in float32; a zero row stays zero, and normalize names it. New tensors: the caller's array is unchanged.
+    scale = rows.abs().amax(dim=1, keepdim=True).clamp_min(torch.finfo(torch.float32).tiny)
+    return normalize(rows / scale, name=name)
 
 
 # --8<-- [start:chunked]

@@ -172,3 +172,11 @@ def test_bad_input_leaves_the_index_unchanged():
     index.chunk_rows = 0
     with pytest.raises(ValueError, match="chunk_rows: expected an integer >= 1, got 0"):
         index.search(np.ones((1, 4)), 1)
+
+
+def test_very_large_and_very_small_vectors_keep_their_direction():
+    x = np.array([[1.0, 0.0, 0.0], [0.0, 2.0, 0.0], [1.0, 1.0, 0.0]])
+    expected = exact_search(x, x, 3)
+    for scale in (1e30, 1e-30, 1e-40):  # squares overflow / underflow float32: our add scales each row first
+        scores, ids = exact_search(scale * x, x, 3)
+        assert np.array_equal(ids, expected[1]) and np.abs(scores - expected[0]).max() < 1e-6
