@@ -36,4 +36,4 @@ def test_speed_rows_cover_both_sizes_with_equal_answers():
 def test_quick_mode_runs_and_prints_the_table(capsys):
     benchmark_module("exact_search").main(["--quick"])  # small sizes; writes no file without --save
     out = capsys.readouterr().out
-    assert "Speed (goal: ours <= 2x FAISS)" in out and "SYNTHETIC" in out
+    assert "Speed (goal: ours <= 2x FAISS" in out and "SYNTHETIC" in out
