@@ -46,7 +46,7 @@ def draw(language):
             ax.plot(x, medians(rows, who), marker=marker, label=words[who])
         ax.set(xscale="log", yscale="log", xlabel=words[axis])
     axes[0].set_ylabel(words["t"])
-    axes[0].legend()
+    axes[0].legend(loc="upper left", fontsize=9)
     fig.tight_layout()
     return fig
 
