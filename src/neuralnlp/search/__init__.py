@@ -11,11 +11,15 @@ arithmetic: 3CosAdd and 3CosMul on questions-words.txt, scored as gensim scores 
 scale experiments, labelled synthetic wherever they are used), ``retrieval_quality`` (exact cosine
 neighbours, label agreement@k and its base rate) and ``encoders`` (the sentence vectors of the
 pipeline chapter's classifiers: mean word2vec vectors, the GRU's final state).
+Modules: ``exact`` (brute-force cosine search, chunked, equal to FAISS's IndexFlatIP), ``recall``
+(recall@k against exact search), ``synthetic`` (clustered vectors for the scale experiments,
+labelled synthetic wherever they are used).
 """
 
 from neuralnlp._lazy import lazy_exports
 
 EXPORTS = {
+    **dict.fromkeys(["ExactIndex", "exact_search", "squared_distance_from_cosine"], ".exact"),
     **dict.fromkeys(["recall_at_k", "recall_per_query"], ".recall"),
     "synthetic_vectors": ".synthetic",
     **dict.fromkeys(["VectorCollection", "filter_fields"], ".database"),
