@@ -58,8 +58,8 @@ def assert_same_as_faiss(index: IVFIndex, x, queries, k=10):
 
 
 def test_same_candidates_and_results_as_faiss_on_synthetic_vectors():
-    x = synthetic_vectors(4000, 32, clusters=60, seed=0) * 3.0  # not unit: both sides normalise
-    queries = synthetic_vectors(100, 32, clusters=60, seed=1)
+    vectors = synthetic_vectors(4100, 32, clusters=60, seed=0)
+    x, queries = vectors[:4000] * 3.0, vectors[4000:]  # not unit: both sides normalise
     index = IVFIndex(32, 40, seed=0)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -99,18 +99,21 @@ def test_same_candidates_and_results_as_faiss_on_real_vectors(lee_vectors):
 
 def test_recall_range_on_synthetic_vectors():
     # synthetic clustered vectors (not a corpus); nlist ≈ √N
-    x = synthetic_vectors(10000, 32, clusters=100, spread=1.0, seed=0)
-    queries = synthetic_vectors(200, 32, clusters=100, spread=1.0, seed=1)
+    vectors = synthetic_vectors(10200, 32, clusters=100, spread=1.0, seed=0)
+    x, queries = vectors[:10000], vectors[10000:]  # 200 held-out queries from the same clusters
     index = IVFIndex(32, 100, seed=0)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         index.train(x)
     index.add(x)
     exact = np.argsort(-(queries @ x.T), axis=1)[:, :10]
-    index.nprobe = 5  # measured 0.72 (seeds 0, 1, 2: 0.717, 0.716, 0.713)
-    assert recall_at_k(index.search(queries, 10)[1], exact) < 0.8
-    index.nprobe = 20  # measured 0.954, 0.957, 0.958: a fifth of the lists for recall@10 >= 0.9
-    assert recall_at_k(index.search(queries, 10)[1], exact) >= 0.9
+    recalls = {}
+    for nprobe in (1, 5):
+        index.nprobe = nprobe
+        recalls[nprobe] = recall_at_k(index.search(queries, 10)[1], exact)
+    # measured at nprobe 5 with seeds 0, 1, 2: 0.986, 0.984, 0.982 (clustered synthetic vectors are easy;
+    # the real sentence vectors of benchmarks/ivf_lee.py need far more lists)
+    assert recalls[1] < recalls[5] and recalls[5] >= 0.95, recalls
 
 
 def test_a_neighbour_across_the_border_is_missed_until_its_cell_is_probed():
