@@ -4,7 +4,10 @@ next cell, read from the committed results of benchmarks/ivf_lee.py."""
 import json
 from pathlib import Path
 
-results = json.loads(Path("benchmarks/results/ivf_lee.json").read_text())["results"]
+import neuralnlp
+
+RESULTS = Path(neuralnlp.__file__).resolve().parents[2] / "benchmarks" / "results" / "ivf_lee.json"
+results = json.loads(RESULTS.read_text())["results"]
 case = results["border_case"]
 print(f"query:     {case['query_text']}")
 print(f"neighbour: {case['neighbour_text']}")

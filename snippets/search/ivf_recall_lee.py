@@ -8,7 +8,10 @@ import matplotlib.pyplot as plt
 
 from neuralnlp.plotting import save_themed
 
-results = json.loads(Path("benchmarks/results/ivf_lee.json").read_text())["results"]
+import neuralnlp
+
+RESULTS = Path(neuralnlp.__file__).resolve().parents[2] / "benchmarks" / "results" / "ivf_lee.json"
+results = json.loads(RESULTS.read_text())["results"]
 print(f"N = {results['n']} sentences, {results['queries']} held-out queries, nlist = {results['nlist']}")
 print("nprobe  " + "  ".join(f"{name:>18}" for name in results["recall"]))
 for j, nprobe in enumerate(results["nprobes"]):

@@ -44,8 +44,11 @@ def test_same_as_faiss_given_the_same_centroids():
         assert e["probed_lists_equal"] and e["padding_equal"]
         assert e["ids_equal_ties_aside_share"] == 1.0
         assert e["max_score_difference"] <= 1e-5
+    # the same candidates; recall may differ only through ties between repeated sentences, where FAISS returns
+    # the other copy and exact search (ids in order) counts it as a miss
     ours = r["recall"]["ours_seed0"]
-    assert [e["recall_faiss_same_centroids"] for e in r["equality"]] == pytest.approx(ours, abs=1e-9)
+    assert [e["recall_faiss_same_centroids"] for e in r["equality"]] == pytest.approx(ours, abs=0.01)
+    assert r["distinct_sentences"] < r["n"]
 
 
 def test_kmeans_objective_is_comparable_with_faiss():
