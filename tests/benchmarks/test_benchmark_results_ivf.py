@@ -53,7 +53,7 @@ def test_same_as_faiss_given_the_same_centroids():
 
 def test_kmeans_objective_is_comparable_with_faiss():
     for o in _data()["results"]["objectives"]:
-        assert 0.98 <= o["ours_k-means++"] / o["faiss"] <= 1.02
+        assert 0.98 <= o["ours_kmeans++"] / o["faiss"] <= 1.02
 
 
 def test_the_border_case_is_a_real_miss_that_nprobe_2_recovers():
