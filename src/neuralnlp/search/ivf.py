@@ -29,6 +29,7 @@ from neuralnlp._checks import as_float_array, check_finite, check_int, check_las
 from neuralnlp.search.kmeans import _unit_rows, nearest_centroid, spherical_kmeans
 
 MIN_POINTS_PER_CENTROID = 39  # FAISS's ClusteringParameters.min_points_per_centroid: below it, it warns
+MAX_POINTS_PER_CENTROID = 256  # FAISS's max_points_per_centroid: above it, it trains on a random sample
 
 
 # --8<-- [start:index]
@@ -64,7 +65,8 @@ class IVFIndex:
     def train(self, vectors, iterations: int = 20) -> list:
         """Find the cells with our spherical k-means on ``vectors`` (n, d); returns its objective history.
 
-        Warns, as FAISS does, when there are fewer than 39 training vectors per cell.
+        Warns, as FAISS does, when there are fewer than 39 training vectors per cell; trains on a
+        random sample of 256 vectors per cell when there are more (FAISS's limits).
         """
         x = _unit_rows(vectors, "vectors", self.dim)
         if len(x) < self.nlist:
@@ -72,6 +74,9 @@ class IVFIndex:
         if len(x) < MIN_POINTS_PER_CENTROID * self.nlist:
             warnings.warn(f"clustering {len(x)} points to {self.nlist} centroids: FAISS asks for at least "
                           f"{MIN_POINTS_PER_CENTROID * self.nlist} training points", stacklevel=2)
+        if len(x) > MAX_POINTS_PER_CENTROID * self.nlist:
+            rows = np.random.default_rng(self.seed).choice(len(x), MAX_POINTS_PER_CENTROID * self.nlist, replace=False)
+            x = x[np.sort(rows)]
         centroids, _, objectives = spherical_kmeans(x, self.nlist, iterations, seed=self.seed)
         self.set_centroids(centroids)
         return objectives
@@ -96,9 +101,11 @@ class IVFIndex:
         x = _unit_rows(vectors, "vectors", self.dim)
         cells, _ = nearest_centroid(x, self.centroids)
         ids = np.arange(self._count, self._count + len(x), dtype=np.int64)
-        for cell in np.unique(cells):
+        order = np.argsort(cells, kind="stable")  # grouped by cell, in the order added within a cell
+        bounds = np.searchsorted(cells[order], np.arange(self.nlist + 1))
+        for cell in np.flatnonzero(np.diff(bounds)):
+            mine = order[bounds[cell]:bounds[cell + 1]]
             old_ids, old_vectors = self.lists[cell]
-            mine = cells == cell
             self.lists[cell] = (np.concatenate([old_ids, ids[mine]]), np.concatenate([old_vectors, x[mine]]))
         self._count += len(x)
 

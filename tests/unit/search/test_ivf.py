@@ -156,3 +156,16 @@ def test_train_warns_like_faiss_below_39_vectors_per_cell():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         IVFIndex(8, 2).train(x)  # 100 >= 78: no warning
+
+
+def test_train_samples_256_vectors_per_cell_like_faiss():
+    x = synthetic_vectors(1200, 8, clusters=10, seed=0)
+    index = IVFIndex(8, 4, seed=0)
+    index.train(x)
+    sample = np.sort(np.random.default_rng(0).choice(1200, 256 * 4, replace=False))
+    from neuralnlp.search.kmeans import spherical_kmeans
+
+    assert np.array_equal(index.centroids, spherical_kmeans(x[sample], 4, seed=0)[0])
+    assert not np.array_equal(index.centroids, spherical_kmeans(x, 4, seed=0)[0])
+    index.add(x)
+    assert sorted(np.concatenate([ids for ids, _ in index.lists]).tolist()) == list(range(1200))
