@@ -7,9 +7,9 @@ import numpy as np
 from neuralnlp.search.ivf import IVFIndex
 from neuralnlp.search.synthetic import synthetic_vectors
 
-d, nlist = 64, 100
-vectors = synthetic_vectors(10200, d, clusters=150, seed=0)
-x, queries = vectors[:10000], vectors[10000:]  # 200 held-out queries from the same clusters
+d, nlist = 64, 60
+vectors = synthetic_vectors(6200, d, clusters=100, seed=0)
+x, queries = vectors[:6000], vectors[6000:]  # 200 held-out queries from the same clusters
 ours = IVFIndex(d, nlist, seed=0)
 ours.train(x)
 ours.add(x)
