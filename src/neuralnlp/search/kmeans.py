@@ -22,8 +22,9 @@ Choices, and why:
   than chunk × k floats.
 - empty cells: a cell left with no vector is re-seeded at the vector worst served by its own
   centroid (the largest x̂ · c gap), taken from a cell that keeps at least one vector. That vector's
-  cost drops to 0 and nothing else changes, so J still never rises. FAISS splits the biggest cell
-  in two instead (a centroid copied and nudged apart), which can raise J for one step.
+  cost drops to 0 and nothing else changes, so J still never rises. FAISS instead splits a cell
+  drawn with probability growing with its size (its centroid copied and the two copies nudged
+  apart), a step that need not lower J.
 
 Shapes: vectors (n, d) float; centroids (k, d) float32 unit rows; assignments (n,) int64.
 """
