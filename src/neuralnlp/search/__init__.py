@@ -14,6 +14,8 @@ pipeline chapter's classifiers: mean word2vec vectors, the GRU's final state).
 Modules: ``exact`` (brute-force cosine search, chunked, equal to FAISS's IndexFlatIP), ``recall``
 (recall@k against exact search), ``synthetic`` (clustered vectors for the scale experiments,
 labelled synthetic wherever they are used).
+scale experiments, labelled synthetic wherever they are used), ``kmeans`` (spherical k-means, the
+coarse quantiser) and ``ivf`` (the inverted-file index, checked against faiss.IndexIVFFlat).
 """
 
 from neuralnlp._lazy import lazy_exports
@@ -29,5 +31,7 @@ EXPORTS = {
     **dict.fromkeys(["cosine_neighbours", "label_agreement_per_query", "label_agreement_at_k", "label_base_rate"],
                     ".retrieval_quality"),
     **dict.fromkeys(["classifier_sentence_vectors", "mean_word2vec_model"], ".encoders"),
+    **dict.fromkeys(["spherical_kmeans", "nearest_centroid"], ".kmeans"),
+    "IVFIndex": ".ivf",
 }
 __getattr__, __dir__, __all__ = lazy_exports(globals(), EXPORTS)
