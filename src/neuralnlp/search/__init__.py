@@ -1,21 +1,16 @@
 """Vector search for real: exact and approximate indexes checked against FAISS, an embedded vector
 database (Milvus Lite), vector arithmetic, and what each encoder's vectors are worth for retrieval.
 
-Modules: ``recall`` (recall@k against exact search), ``synthetic`` (clustered vectors for the
-scale experiments, labelled synthetic wherever they are used), ``database`` (a Milvus collection of
-(id, vector, text, label) rows, checked before every call: Milvus Lite embedded, or a server).
-scale experiments, labelled synthetic wherever they are used), ``hnsw`` (an HNSW graph index from
-scratch, compared with FAISS's ``IndexHNSWFlat``).
-scale experiments, labelled synthetic wherever they are used), ``analogy`` (word analogies by vector
-arithmetic: 3CosAdd and 3CosMul on questions-words.txt, scored as gensim scores them).
-scale experiments, labelled synthetic wherever they are used), ``retrieval_quality`` (exact cosine
-neighbours, label agreement@k and its base rate) and ``encoders`` (the sentence vectors of the
-pipeline chapter's classifiers: mean word2vec vectors, the GRU's final state).
-Modules: ``exact`` (brute-force cosine search, chunked, equal to FAISS's IndexFlatIP), ``recall``
-(recall@k against exact search), ``synthetic`` (clustered vectors for the scale experiments,
-labelled synthetic wherever they are used).
-scale experiments, labelled synthetic wherever they are used), ``kmeans`` (spherical k-means, the
-coarse quantiser) and ``ivf`` (the inverted-file index, checked against faiss.IndexIVFFlat).
+Modules, in the order of the pages: ``exact`` (brute-force cosine search, chunked, equal to FAISS's
+``IndexFlatIP``); ``kmeans`` (spherical k-means, the coarse quantiser) and ``ivf`` (the inverted-file
+index, the same lists and candidates as FAISS's ``IndexIVFFlat``); ``hnsw`` (an HNSW graph index from
+scratch, compared with FAISS's ``IndexHNSWFlat``); ``recall`` (recall@k against exact search) and
+``synthetic`` (clustered vectors for the scale experiments, labelled synthetic wherever they are
+used); ``database`` (a Milvus collection of (id, vector, text, label) rows, checked before every call:
+Milvus Lite embedded, or a server); ``analogy`` (word analogies by vector arithmetic: 3CosAdd and
+3CosMul on questions-words.txt, scored as gensim scores them); ``retrieval_quality`` (label
+agreement@k and its base rate) and ``encoders`` (the sentence vectors of the pipeline chapter's
+classifiers: mean word2vec vectors, the GRU's final state).
 """
 
 from neuralnlp._lazy import lazy_exports
