@@ -1,7 +1,8 @@
 """Vector search for real: exact and approximate indexes checked against FAISS, an embedded vector
 database (Milvus Lite), vector arithmetic, and what each encoder's vectors are worth for retrieval.
 
-Modules, in the order of the pages: ``exact`` (brute-force cosine search, chunked, equal to FAISS's
+Modules, in the order of the pages: ``vectors`` (the one check and normalisation of the vectors every
+index is given); ``exact`` (brute-force cosine search, chunked, equal to FAISS's
 ``IndexFlatIP``); ``kmeans`` (spherical k-means, the coarse quantiser) and ``ivf`` (the inverted-file
 index, the same lists and candidates as FAISS's ``IndexIVFFlat``); ``hnsw`` (an HNSW graph index from
 scratch, compared with FAISS's ``IndexHNSWFlat``); ``recall`` (recall@k against exact search) and

@@ -35,8 +35,9 @@ from typing import NamedTuple
 import numpy as np
 import torch
 
-from neuralnlp._checks import (as_float_array, as_id_array, check_bool, check_choice, check_finite, check_int,
-                               check_path, check_positive_int, check_real, check_tokens)
+from neuralnlp._checks import (as_float_array, as_id_array, check_bool, check_choice, check_int, check_path,
+                               check_positive_int, check_real, check_tokens)
+from neuralnlp.search.vectors import unit_rows
 
 METHODS = ("3cosadd", "3cosmul")
 SEMANTIC, SYNTACTIC = "semantic", "syntactic"
@@ -111,22 +112,6 @@ def read_analogy_questions(path: str | Path) -> list[AnalogySection]:
 # --8<-- [end:read]
 
 
-def _unit_rows(vectors) -> torch.Tensor:
-    """``vectors`` (V, d) checked and scaled to unit rows, as a float32 tensor."""
-    if isinstance(vectors, torch.Tensor):
-        vectors = vectors.detach().cpu().numpy()
-    vectors = as_float_array(vectors, "vectors")
-    if vectors.ndim != 2 or 0 in vectors.shape:
-        raise ValueError(f"vectors: expected a non-empty (V, d) matrix, one row per word, got shape {vectors.shape}")
-    check_finite(vectors, "vectors")
-    unit = torch.from_numpy(np.array(vectors, dtype=np.float32))
-    norms = unit.norm(dim=1, keepdim=True)
-    if (norms == 0).any():
-        row = int(torch.nonzero(norms[:, 0] == 0)[0, 0])
-        raise ValueError(f"vectors: expected non-zero rows (a cosine needs a direction), got a zero row at {row}")
-    return unit / norms
-
-
 # --8<-- [start:solve]
 def solve_analogies(vectors, a, a_star, b, method: str = "3cosadd", topn: int = 1, exclude: bool = True,
                     restrict_vocab: int | None = None, epsilon: float = 0.001, chunk: int = 1024):
@@ -156,7 +141,7 @@ def solve_analogies(vectors, a, a_star, b, method: str = "3cosadd", topn: int = 
             topn or restrict_vocab out of range, epsilon not > 0.
         IndexError: an id outside [0, V).
     """
-    unit = _unit_rows(vectors)
+    unit = torch.from_numpy(unit_rows(vectors.detach().cpu().numpy() if isinstance(vectors, torch.Tensor) else vectors))
     n_rows = len(unit)
     method = check_choice(method, METHODS, "method")
     exclude = check_bool(exclude, "exclude")

@@ -32,33 +32,16 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from neuralnlp._checks import as_float_array, check_finite, check_last_dim, check_positive_int
-from neuralnlp.embeddings.similarity import normalize
+from neuralnlp._checks import as_float_array, check_finite, check_positive_int
+from neuralnlp.search.vectors import as_vector_rows, unit_rows
 
 DEFAULT_CHUNK_ROWS = 16_384  # q × 16,384 float32 scores at a time: 6.3 MiB for 100 queries
 MISSING = -1  # the id returned where fewer than k vectors exist (FAISS's convention)
 
 
-def _as_rows(x, name: str, dim: int | None = None) -> np.ndarray:
-    """``x`` as a (n, d) float32 array with finite values and n >= 1 (d = ``dim`` when given)."""
-    arr = as_float_array(x, name)
-    if arr.ndim != 2 or arr.shape[0] == 0:
-        want = f"(n, {dim})" if dim is not None else "(n, d)"
-        raise ValueError(f"{name}: expected a 2-D array of shape {want} with at least one row, got shape {arr.shape}")
-    if dim is not None:
-        check_last_dim(arr, dim, name)
-    arr = np.ascontiguousarray(arr, dtype=np.float32)  # no copy if it already is; float64 beyond 3.4e38 -> inf
-    check_finite(arr, name)
-    return arr
-
-
-def _unit_float32(arr: np.ndarray, name: str) -> torch.Tensor:
-    """Rows normalised to length 1, as a float32 tensor (a zero row is an error naming it)."""
-    rows = torch.from_numpy(arr)
-    # divide by the largest |x_i| first, so that squaring neither overflows (1e30) nor underflows (1e-30)
-    # in float32; a zero row stays zero, and normalize names it. New tensors: the caller's array is unchanged.
-    scale = rows.abs().amax(dim=1, keepdim=True).clamp_min(torch.finfo(torch.float32).tiny)
-    return normalize(rows / scale, name=name)
+def _unit_tensor(x, name: str, dim: int | None = None) -> torch.Tensor:
+    """``x`` checked and normalised once (``unit_rows``), as a float32 tensor sharing its memory."""
+    return torch.from_numpy(unit_rows(x, name, dim))
 
 
 # --8<-- [start:chunked]
@@ -105,10 +88,10 @@ def exact_search(queries, vectors, k: int, chunk_rows: int = DEFAULT_CHUNK_ROWS)
         TypeError: integer or boolean arrays.
         ValueError: wrong shapes, NaN or inf, a zero vector, or k / chunk_rows < 1.
     """
-    vectors = _as_rows(vectors, "vectors")
-    queries = _as_rows(queries, "queries", vectors.shape[1])
+    vectors = as_vector_rows(vectors, "vectors")
+    queries = as_vector_rows(queries, "queries", vectors.shape[1])
     k, chunk_rows = check_positive_int(k, "k"), check_positive_int(chunk_rows, "chunk_rows")
-    return _top_k_chunked(_unit_float32(queries, "queries"), _unit_float32(vectors, "vectors"), k, chunk_rows)
+    return _top_k_chunked(_unit_tensor(queries, "queries"), _unit_tensor(vectors, "vectors"), k, chunk_rows)
 
 
 # --8<-- [start:index]
@@ -132,7 +115,7 @@ class ExactIndex:
 
     def add(self, vectors) -> None:
         """Normalise ``vectors`` (n, d) once and store them; they get the next n ids."""
-        unit = _unit_float32(_as_rows(vectors, "vectors", self.dim), "vectors")
+        unit = _unit_tensor(vectors, "vectors", self.dim)
         self._parts.append(unit)
 
     def search(self, queries, k: int):
@@ -141,12 +124,12 @@ class ExactIndex:
         Returns:
             ``(scores, ids)``: float32 (q, k) and int64 (q, k); -inf and -1 beyond ``len(self)``.
         """
-        queries = _as_rows(queries, "queries", self.dim)
+        queries = as_vector_rows(queries, "queries", self.dim)
         k = check_positive_int(k, "k")
         chunk_rows = check_positive_int(self.chunk_rows, "chunk_rows")
         if not len(self):
             raise ValueError("index: expected at least one stored vector to search, got an empty index (call add first)")
-        return _top_k_chunked(_unit_float32(queries, "queries"), self._vectors(), k, chunk_rows)
+        return _top_k_chunked(_unit_tensor(queries, "queries"), self._vectors(), k, chunk_rows)
 
     def _vectors(self) -> torch.Tensor:
         if len(self._parts) > 1:  # join the adds once, at the first search after them

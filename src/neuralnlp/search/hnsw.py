@@ -38,25 +38,10 @@ import math
 import numpy as np
 
 from neuralnlp._checks import (as_float_array, as_numpy_generator, check_choice, check_finite, check_int,
-                               check_last_dim, check_nonempty, check_positive_int)
+                               check_positive_int)
+from neuralnlp.search.vectors import unit_rows
 
 MISSING = -1  # the id returned where fewer than k results exist (as FAISS)
-
-
-def _unit_rows(x, dim: int, name: str) -> np.ndarray:
-    """(n, dim) float32 rows of norm 1; a zero row is an error (its cosine is undefined)."""
-    arr = as_float_array(x, name)
-    if arr.ndim != 2:
-        raise ValueError(f"{name}: expected a (n, {dim}) matrix, got shape {arr.shape}")
-    check_last_dim(arr, dim, name)
-    check_nonempty(arr, name)
-    check_finite(arr, name)
-    arr = arr.astype(np.float64)
-    norms = np.linalg.norm(arr, axis=1, keepdims=True)
-    if (norms == 0).any():
-        row = int(np.flatnonzero(norms[:, 0] == 0)[0])
-        raise ValueError(f"{name}: expected rows with a non-zero norm (cosine), got a zero row at index {row}")
-    return (arr / norms).astype(np.float32)
 
 
 class HNSWIndex:
@@ -193,7 +178,7 @@ class HNSWIndex:
         Args:
             vectors: (n, d) finite floats with no zero row.
         """
-        unit = _unit_rows(vectors, self.dim, "vectors")
+        unit = unit_rows(vectors, "vectors", self.dim)
         start = len(self)
         self._vectors = np.concatenate([self._vectors, unit])
         for node in range(start, start + len(unit)):
@@ -211,7 +196,7 @@ class HNSWIndex:
     def _check_search(self, queries, k, name: str = "queries") -> tuple[np.ndarray, int, int]:
         if len(self) == 0:
             raise ValueError("index: expected at least one stored vector before search, got an empty index")
-        unit = _unit_rows(queries, self.dim, name)
+        unit = unit_rows(queries, name, self.dim)
         k = check_positive_int(k, "k")
         ef = max(check_positive_int(self.ef_search, "ef_search"), k)  # as hnswlib: a list of ef must hold k
         return unit, k, ef

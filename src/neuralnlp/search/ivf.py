@@ -26,7 +26,8 @@ import warnings
 import numpy as np
 
 from neuralnlp._checks import as_float_array, check_finite, check_int, check_last_dim, check_positive_int
-from neuralnlp.search.kmeans import _unit_rows, nearest_centroid, spherical_kmeans
+from neuralnlp.search.kmeans import nearest_centroid, spherical_kmeans
+from neuralnlp.search.vectors import unit_rows
 
 MIN_POINTS_PER_CENTROID = 39  # FAISS's ClusteringParameters.min_points_per_centroid: below it, it warns
 MAX_POINTS_PER_CENTROID = 256  # FAISS's max_points_per_centroid: above it, it trains on a random sample
@@ -68,7 +69,7 @@ class IVFIndex:
         Warns, as FAISS does, when there are fewer than 39 training vectors per cell; trains on a
         random sample of 256 vectors per cell when there are more (FAISS's limits).
         """
-        x = _unit_rows(vectors, "vectors", self.dim)
+        x = unit_rows(vectors, "vectors", self.dim)
         if len(x) < self.nlist:
             raise ValueError(f"vectors: expected at least nlist = {self.nlist} training vectors, got {len(x)}")
         if len(x) < MIN_POINTS_PER_CENTROID * self.nlist:
@@ -89,7 +90,7 @@ class IVFIndex:
         if self._count:
             raise ValueError(f"centroids: expected an empty index (the {self._count} stored vectors were filed "
                              f"by the old cells; build a new index), got {self._count} stored vectors")
-        centroids = _unit_rows(centroids, "centroids", self.dim)
+        centroids = unit_rows(centroids, "centroids", self.dim)
         if len(centroids) != self.nlist:
             raise ValueError(f"centroids: expected shape ({self.nlist}, {self.dim}), one per list, "
                              f"got shape {centroids.shape}")
@@ -98,7 +99,7 @@ class IVFIndex:
     def add(self, vectors) -> None:
         """File ``vectors`` (n, d) into the lists of their cells, as unit vectors; ids continue from len(index)."""
         self._check_trained("vectors")
-        x = _unit_rows(vectors, "vectors", self.dim)
+        x = unit_rows(vectors, "vectors", self.dim)
         cells, _ = nearest_centroid(x, self.centroids)
         ids = np.arange(self._count, self._count + len(x), dtype=np.int64)
         order = np.argsort(cells, kind="stable")  # grouped by cell, in the order added within a cell
@@ -132,7 +133,7 @@ class IVFIndex:
         """
         self._check_trained("queries")
         nprobe = check_int(self.nprobe, "nprobe", 1, self.nlist)
-        q = _unit_rows(queries, "queries", self.dim)
+        q = unit_rows(queries, "queries", self.dim)
         if not self._count:
             raise ValueError("index: expected at least one stored vector to search, got an empty index (call add first)")
         k = check_int(k, "k", 1, self._count)
@@ -157,7 +158,7 @@ class IVFIndex:
     def _probe_checked(self, queries, name: str) -> np.ndarray:
         self._check_trained(name)
         nprobe = check_int(self.nprobe, "nprobe", 1, self.nlist)
-        return self._probe(_unit_rows(queries, name, self.dim), nprobe)
+        return self._probe(unit_rows(queries, name, self.dim), nprobe)
 
     def _check_trained(self, name: str) -> None:
         if self.centroids is None:

@@ -33,37 +33,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from neuralnlp._checks import (as_float_array, as_numpy_generator, check_choice, check_finite, check_int,
-                               check_last_dim, check_nonempty, check_positive_int)
-from neuralnlp.embeddings.similarity import normalize
+from neuralnlp._checks import as_numpy_generator, check_choice, check_int, check_positive_int
+from neuralnlp.search.vectors import as_vector_rows, unit_rows
 
 INITS = ("k-means++", "random")
-
-
-def _as_rows(x, name: str, dim: int | None = None) -> np.ndarray:
-    """A (n, d) float array with finite values and at least one row (d = ``dim`` when given)."""
-    x = as_float_array(x, name)
-    if x.ndim != 2:
-        raise ValueError(f"{name}: expected shape (n, {'d' if dim is None else dim}), got shape {x.shape}")
-    if dim is not None:
-        check_last_dim(x, dim, name)
-    check_nonempty(x, name, what="vector")
-    check_finite(x, name)
-    return x
-
-
-def _unit_rows(x, name: str = "vectors", dim: int | None = None) -> np.ndarray:
-    """``x`` (n, d) checked and scaled to unit rows, as float32 (a zero row is an error).
-
-    Args:
-        x: (n, d) float array.
-        name: what to call ``x`` in error messages.
-        dim: the length d the rows must have (None: any).
-
-    Returns:
-        (n, d) float32 array whose rows have norm 1.
-    """
-    return normalize(_as_rows(x, name, dim).astype(np.float64), name=name).astype(np.float32)
 
 
 # --8<-- [start:assign]
@@ -79,8 +52,8 @@ def nearest_centroid(vectors, centroids, chunk: int = 4096):
         (cells, similarities): (n,) int64 centroid index of each vector, and (n,) float32 inner
         product with that centroid. Ties go to the lower index.
     """
-    centroids = _as_rows(centroids, "centroids").astype(np.float32)
-    vectors = _as_rows(vectors, "vectors", centroids.shape[1]).astype(np.float32, copy=False)
+    centroids = as_vector_rows(centroids, "centroids").astype(np.float32)
+    vectors = as_vector_rows(vectors, "vectors", centroids.shape[1]).astype(np.float32, copy=False)
     chunk = check_positive_int(chunk, "chunk")
     cells = np.empty(len(vectors), dtype=np.int64)
     best = np.empty(len(vectors), dtype=np.float32)
@@ -133,7 +106,7 @@ def spherical_kmeans(vectors, k: int, iterations: int = 20, seed=0, init: str = 
         vector, and the objective J = Σ (2 − 2 x̂·c) after the initial assignment and after every
         round (a list of floats that never rises).
     """
-    x = _unit_rows(vectors, "vectors")
+    x = unit_rows(vectors, "vectors")
     k = check_int(k, "k", 1, len(x))
     iterations = check_int(iterations, "iterations", 0)
     rng = as_numpy_generator(seed, "seed")

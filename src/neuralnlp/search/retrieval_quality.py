@@ -32,23 +32,8 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from neuralnlp._checks import (as_float_array, as_id_array, brief, check_bool, check_class_indices, check_finite,
-                               check_int, check_positive_int)
-
-
-def _unit_rows(x, name: str, dim: int | None = None) -> torch.Tensor:
-    """(m, d) float rows scaled to length 1, as float64; a zero or non-finite row is an error."""
-    arr = as_float_array(x, name)
-    if arr.ndim != 2 or 0 in arr.shape or (dim is not None and arr.shape[1] != dim):
-        expected = "(rows, d) with at least one row" if dim is None else f"(rows, {dim}) with at least one row"
-        raise ValueError(f"{name}: expected shape {expected}, got shape {arr.shape}")
-    check_finite(arr, name)
-    rows = torch.from_numpy(np.ascontiguousarray(arr, dtype=np.float64))
-    norms = rows.norm(dim=1, keepdim=True)
-    if bool((norms == 0).any()):
-        raise ValueError(f"{name}: expected rows of non-zero length (a cosine needs a direction), "
-                         f"got a zero row at index {int((norms[:, 0] == 0).nonzero()[0])}")
-    return rows / norms
+from neuralnlp._checks import as_id_array, brief, check_bool, check_class_indices, check_int, check_positive_int
+from neuralnlp.search.vectors import unit_rows
 
 
 # --8<-- [start:search]
@@ -72,8 +57,8 @@ def cosine_neighbours(queries, collection, k: int, exclude_self: bool = False,
         ValueError: wrong shapes, NaN or inf, a zero row, k out of range, or ``exclude_self`` with
             queries and collection of different sizes.
     """
-    base = _unit_rows(collection, "collection")
-    found = _unit_rows(queries, "queries", dim=base.shape[1])
+    base = torch.from_numpy(unit_rows(collection, "collection", dtype=np.float64))
+    found = torch.from_numpy(unit_rows(queries, "queries", base.shape[1], dtype=np.float64))
     exclude_self = check_bool(exclude_self, "exclude_self")
     if exclude_self and len(found) != len(base):
         raise ValueError(f"queries: expected {len(base)} rows, the collection itself (exclude_self=True), "

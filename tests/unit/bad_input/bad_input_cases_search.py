@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import strategies as st
 
-from bad_input_harness import Case, kind_case, number_case, size_case, valid_case
+from bad_input_harness import Case, finite_case, kind_case, number_case, size_case, valid_case
 from neuralnlp.search import recall, synthetic
 
 CASES: list[Case] = []
@@ -48,4 +48,28 @@ CASES += [
     valid_case("search.synthetic.synthetic_vectors", "chunk", [1, 3, 10, 10**6],
                lambda c: (synthetic.synthetic_vectors, (10, 4), {"clusters": 2, "chunk": c}),
                check=lambda out, _: out.shape == (10, 4)),
+]
+
+from neuralnlp.search import vectors  # noqa: E402  (kept beside its cases)
+
+CASES += [
+    Case("search.vectors.unit_rows", "shape", "x", st.sampled_from([np.ones(3), np.zeros((0, 3)), np.ones((2, 3, 1))]),
+         lambda x: (vectors.unit_rows, (x, "x"), {}), error=ValueError,
+         expected="a 2-D array of shape (n, d) with at least one row", got=lambda x: f"shape {x.shape}"),
+    Case("search.vectors.unit_rows", "shape", "x", st.just(np.ones((2, 4))),
+         lambda x: (vectors.unit_rows, (x, "x", 3), {}), error=ValueError, expected="3", got="4"),
+    finite_case("search.vectors.unit_rows", "x", (3, 2), lambda x: (vectors.unit_rows, (x, "x"), {})),
+    Case("search.vectors.unit_rows", "kind", "x", st.sampled_from([np.zeros((2, 3)), np.array([[1.0, 2.0], [0.0, 0.0]])]),
+         lambda x: (vectors.unit_rows, (x, "x"), {}), error=ValueError,
+         expected="vectors with at least one non-zero value", got="an all-zero row"),
+    kind_case("search.vectors.unit_rows", "x", [np.ones((2, 2), dtype=int), [["a", "b"]]],
+              lambda x: (vectors.unit_rows, (x, "x"), {}), expected="", got=lambda x: ""),
+    valid_case("search.vectors.unit_rows", "x", [np.array([[3e30, 4e30]], dtype=np.float32), np.array([[3e-40, 4e-40]])],
+               lambda x: (vectors.unit_rows, (x, "x"), {}), check=lambda out, _: np.allclose(out, [[0.6, 0.8]])),
+    Case("search.vectors.as_vector_rows", "shape", "x", st.sampled_from([np.ones(3), np.zeros((0, 3))]),
+         lambda x: (vectors.as_vector_rows, (x, "x"), {}), error=ValueError,
+         expected="a 2-D array of shape (n, d) with at least one row", got=lambda x: f"shape {x.shape}"),
+    finite_case("search.vectors.as_vector_rows", "x", (3, 2), lambda x: (vectors.as_vector_rows, (x, "x"), {})),
+    valid_case("search.vectors.as_vector_rows", "x", [np.zeros((1, 2))], lambda x: (vectors.as_vector_rows, (x, "x"), {}),
+               check=lambda out, _: out.shape == (1, 2)),
 ]

@@ -46,14 +46,14 @@ CASES += [
     Case(NAME, "shape", "vectors", st.sampled_from([np.ones(D), np.ones((3, D + 1)), np.ones((0, D)),
                                                     np.ones((2, 1, D))]),
          lambda v: (hnsw.HNSWIndex(D).add, (v,), {}), error=ValueError,
-         expected=lambda v: (f"a (n, {D}) matrix" if v.ndim != 2 else
+         expected=lambda v: (f"a 2-D array of shape (n, {D})" if v.ndim != 2 else
                              "at least one row" if len(v) == 0 else f"shape (..., {D})"),
          got=lambda v: f"shape {v.shape}"),
     finite_case(NAME, "vectors", (5, D), lambda v: (hnsw.HNSWIndex(D).add, (v,), {})),
     float_dtype_case(NAME, "vectors", (3, D), lambda v: (hnsw.HNSWIndex(D).add, (v,), {})),
     Case(NAME, "number", "vectors", st.integers(0, 4).map(lambda r: np.vstack([np.ones((r, D)), np.zeros((1, D))])),
          lambda v: (hnsw.HNSWIndex(D).add, (v,), {}), error=ValueError,
-         expected="rows with a non-zero norm", got=lambda v: f"a zero row at index {len(v) - 1}"),
+         expected="vectors with at least one non-zero value", got=lambda v: f"an all-zero row at index {len(v) - 1}"),
     valid_case(NAME, "vectors", [BASE[:1], BASE, BASE.astype(np.float32)],
                lambda v: (hnsw.HNSWIndex(D).add, (v,), {})),
 ]
@@ -63,7 +63,7 @@ CASES += [
     size_case(NAME, "k", lambda k: (built().search, (BASE[:2], k), {}), optional=True),
     Case(NAME, "shape", "queries", st.sampled_from([np.ones(D), np.ones((2, D - 1)), np.ones((0, D))]),
          lambda q: (built().search, (q, 3), {}), error=ValueError,
-         expected=lambda q: (f"a (n, {D}) matrix" if q.ndim != 2 else
+         expected=lambda q: (f"a 2-D array of shape (n, {D})" if q.ndim != 2 else
                              "at least one row" if len(q) == 0 else f"shape (..., {D})"),
          got=lambda q: f"shape {q.shape}"),
     finite_case(NAME, "queries", (2, D), lambda q: (built().search, (q, 3), {})),

@@ -45,7 +45,7 @@ def wrong_shapes(d: int = 3):
 
 def shape_expected(a) -> str:
     if a.ndim == 2 and a.shape[0] == 0:
-        return "at least one vector"
+        return "at least one row"
     return "shape (n, 3)" if a.ndim != 2 else "shape (..., 3)"
 
 
@@ -67,10 +67,10 @@ CASES += [
     finite_case("search.kmeans.spherical_kmeans", "vectors", (6, 3), lambda v: (kmeans.spherical_kmeans, (v, 2), {})),
     Case("search.kmeans.spherical_kmeans", "shape", "vectors", st.sampled_from([np.ones(3), np.ones((1, 2, 3)), np.zeros((0, 3))]),
          lambda v: (kmeans.spherical_kmeans, (v, 1), {}),
-         error=ValueError, expected=lambda v: "at least one vector" if v.size == 0 and v.ndim == 2 else "shape (n, d)",
+         error=ValueError, expected=lambda v: "at least one row" if v.size == 0 and v.ndim == 2 else "shape (n, d)",
          got=lambda v: f"shape {v.shape}", note="no d to compare with"),
     Case("search.kmeans.spherical_kmeans", "shape", "vectors", ZERO_ROWS, lambda r: (kmeans.spherical_kmeans, (with_zero_row(r), 2), {}),
-         error=ValueError, expected="non-zero vectors", got=lambda r: f"a zero vector at index ({r},)",
+         error=ValueError, expected="vectors with at least one non-zero value", got=lambda r: f"an all-zero row at index {r}",
          note="zero row"),
     size_case("search.kmeans.spherical_kmeans", "k", lambda k: (kmeans.spherical_kmeans, (X, k), {}), maximum=6),
     size_case("search.kmeans.spherical_kmeans", "iterations", lambda i: (kmeans.spherical_kmeans, (X, 2), {"iterations": i}), minimum=0),
@@ -108,7 +108,7 @@ CASES += [
          expected="shape (3, 3), one per list", got=lambda c: f"shape {c.shape}"),
     Case("search.ivf.IVFIndex.set_centroids", "shape", "centroids", st.integers(0, 2),
          lambda r: (ivf.IVFIndex(3, 3).set_centroids, (with_zero_row(r)[:3] if r else np.zeros((3, 3)),), {}),
-         error=ValueError, expected="non-zero vectors", got="a zero vector", note="zero row"),
+         error=ValueError, expected="vectors with at least one non-zero value", got="an all-zero row", note="zero row"),
     Case("search.ivf.IVFIndex.set_centroids", "empty", "centroids", st.just(C),
          lambda c: (filled().set_centroids, (c,), {}), error=ValueError, expected="an empty index",
          got="6 stored vectors", note="after add"),
@@ -117,7 +117,7 @@ CASES += [
     Case("search.ivf.IVFIndex.add", "shape", "vectors", wrong_shapes(), lambda v: (trained().add, (v,), {}),
          error=ValueError, expected=shape_expected, got=lambda v: f"shape {v.shape}"),
     Case("search.ivf.IVFIndex.add", "shape", "vectors", ZERO_ROWS, lambda r: (trained().add, (with_zero_row(r),), {}),
-         error=ValueError, expected="non-zero vectors", got=lambda r: f"a zero vector at index ({r},)", note="zero row"),
+         error=ValueError, expected="vectors with at least one non-zero value", got=lambda r: f"an all-zero row at index {r}", note="zero row"),
     Case("search.ivf.IVFIndex.add", "empty", "vectors", st.just(X), lambda v: (ivf.IVFIndex(3, 3).add, (v,), {}),
          error=ValueError, expected="a trained index", got="an untrained IVFIndex", note="untrained"),
     float_dtype_case("search.ivf.IVFIndex.probe", "queries", (2, 3), lambda q: (filled().probe, (q,), {})),
@@ -145,8 +145,8 @@ CASES += [
     Case("search.ivf.IVFIndex.search", "shape", "queries", wrong_shapes(), lambda q: (filled().search, (q, 1), {}),
          error=ValueError, expected=shape_expected, got=lambda q: f"shape {q.shape}"),
     Case("search.ivf.IVFIndex.search", "shape", "queries", st.integers(0, 1),
-         lambda r: (filled().search, (with_zero_row(r)[:2], 1), {}), error=ValueError, expected="non-zero vectors",
-         got=lambda r: f"a zero vector at index ({r},)", note="zero row"),
+         lambda r: (filled().search, (with_zero_row(r)[:2], 1), {}), error=ValueError, expected="vectors with at least one non-zero value",
+         got=lambda r: f"an all-zero row at index {r}", note="zero row"),
     size_case("search.ivf.IVFIndex.search", "k", lambda k: (filled().search, (X[:1], k), {}), maximum=6),
     Case("search.ivf.IVFIndex.search", "empty", "index", st.just(X[:1]), lambda q: (trained().search, (q, 1), {}),
          error=ValueError, expected="at least one stored vector", got="an empty index", note="nothing added"),

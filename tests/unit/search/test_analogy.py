@@ -90,7 +90,7 @@ def test_chunks_restriction_padding_and_norms():
     (lambda: solve_analogies(TOY, [0], [1], [9]), IndexError, r"b: expected .*in \[0, 4\]"),
     (lambda: solve_analogies(TOY, [0], [1, 2], [3]), ValueError, "a_star: expected a 1-D array of 1 row ids"),
     (lambda: solve_analogies(TOY, [0.0], [1], [2]), TypeError, "a: expected integer"),
-    (lambda: solve_analogies(np.zeros((3, 2)), [0], [1], [2]), ValueError, "vectors: expected non-zero rows"),
+    (lambda: solve_analogies(np.zeros((3, 2)), [0], [1], [2]), ValueError, "vectors: expected vectors with at least one non-zero value"),
     (lambda: solve_analogies(TOY, [0], [1], [2], topn=6), ValueError, r"topn: expected an integer in \[1, 5\]"),
     (lambda: solve_analogies(TOY, [0], [1], [2], epsilon=0), ValueError, "epsilon: expected"),
     (lambda: evaluate_analogies(TOY, ["a", "b"], QUESTIONS), ValueError, r"vectors: expected shape \(2, d\)"),

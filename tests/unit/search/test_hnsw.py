@@ -208,7 +208,7 @@ def test_search_trace_walks_down_every_layer_and_finds_what_search_finds(synthet
 
 def test_zero_vectors_and_wrong_dimensions_are_refused():
     index = HNSWIndex(3)
-    with pytest.raises(ValueError, match="vectors: expected rows with a non-zero norm"):
+    with pytest.raises(ValueError, match="vectors: expected vectors with at least one non-zero value"):
         index.add(np.array([[1.0, 0, 0], [0, 0, 0]]))
     assert len(index) == 0  # nothing half-added
     index.add(np.eye(3))

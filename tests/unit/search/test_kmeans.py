@@ -4,7 +4,8 @@ clusters recovered, chunking that changes nothing, and an objective comparable w
 import numpy as np
 import pytest
 
-from neuralnlp.search.kmeans import _unit_rows, nearest_centroid, spherical_kmeans
+from neuralnlp.search.kmeans import nearest_centroid, spherical_kmeans
+from neuralnlp.search.vectors import unit_rows
 from neuralnlp.search.synthetic import synthetic_vectors
 
 
@@ -40,7 +41,7 @@ def test_objective_never_rises_and_centroids_are_unit():
             assert all(b <= a + 1e-6 * a for a, b in zip(objectives, objectives[1:])), objectives
             assert objectives[-1] < objectives[0]
             assert np.allclose(np.linalg.norm(centroids, axis=1), 1, atol=1e-6)
-            assert np.array_equal(cells, nearest_centroid(_unit_rows(x), centroids)[0])
+            assert np.array_equal(cells, nearest_centroid(unit_rows(x), centroids)[0])
 
 
 def test_empty_cells_are_reseeded_and_the_objective_still_never_rises():
