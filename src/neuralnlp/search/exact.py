@@ -33,10 +33,10 @@ import numpy as np
 import torch
 
 from neuralnlp._checks import as_float_array, check_finite, check_positive_int
+from neuralnlp.search.recall import MISSING  # the id returned where fewer than k results exist
 from neuralnlp.search.vectors import as_vector_rows, unit_rows
 
 DEFAULT_CHUNK_ROWS = 16_384  # q × 16,384 float32 scores at a time: 6.3 MiB for 100 queries
-MISSING = -1  # the id returned where fewer than k vectors exist (FAISS's convention)
 
 
 def _unit_tensor(x, name: str, dim: int | None = None) -> torch.Tensor:

@@ -39,9 +39,9 @@ import numpy as np
 
 from neuralnlp._checks import (as_float_array, as_numpy_generator, check_choice, check_finite, check_int,
                                check_positive_int)
+from neuralnlp.search.recall import MISSING  # the id returned where fewer than k results exist
 from neuralnlp.search.vectors import unit_rows
 
-MISSING = -1  # the id returned where fewer than k results exist (as FAISS)
 
 
 class HNSWIndex:
