@@ -59,7 +59,8 @@ def run(quick: bool) -> dict:
     import faiss
 
     from neuralnlp.search.ivf import IVFIndex
-    from neuralnlp.search.kmeans import _unit_rows, spherical_kmeans
+    from neuralnlp.search.kmeans import spherical_kmeans
+    from neuralnlp.search.vectors import unit_rows
     from neuralnlp.search.recall import recall_at_k
     from neuralnlp.transformer.corpora import lee_sentences
     from neuralnlp.transformer.sentence_encoder import SentenceEncoder
@@ -69,7 +70,7 @@ def run(quick: bool) -> dict:
         database, queries = database[:300], queries[:30]
     encoder = SentenceEncoder.from_directory()
     start = time.perf_counter()
-    x, q = _unit_rows(encoder.encode(database)), _unit_rows(encoder.encode(queries), "queries")
+    x, q = unit_rows(encoder.encode(database)), unit_rows(encoder.encode(queries), "queries")
     encode_s = time.perf_counter() - start
     n, d = x.shape
     nlist = min(int(round(np.sqrt(n))), n // 39)  # about √N cells, and FAISS's 39 training vectors per cell
