@@ -14,7 +14,7 @@ and our exact search (``neuralnlp.search.exact.ExactIndex``) beside ``IndexFlatI
 works on cosines (unit vectors, inner product). Each setting searches all the queries in one call;
 ours and FAISS's are timed in turn (A B A B …) after a warm-up, one thread each, and the table shows
 the median. Build time is one build (train + add); memory is what the index holds: FAISS's
-serialised size, and the bytes of the NumPy arrays and lists our index keeps.
+serialised size, and the bytes of the NumPy arrays, tensors and lists our index keeps.
 
 Collections (queries are held out of the collection):
 - ``lee``: MiniLM vectors of the Lee corpus sentences (real, English);
@@ -95,13 +95,15 @@ def load_collection(name: str) -> tuple[np.ndarray, np.ndarray]:
 
 # ---- the indexes ------------------------------------------------------------------------------------
 def held_bytes(obj, seen=None) -> int:
-    """Bytes of the NumPy arrays (and Python ints/floats in lists) an index object holds."""
+    """Bytes of the NumPy arrays, torch tensors (and Python ints/floats in lists) an index object holds."""
     seen = set() if seen is None else seen
     if id(obj) in seen:
         return 0
     seen.add(id(obj))
     if isinstance(obj, np.ndarray):
         return obj.nbytes
+    if hasattr(obj, "untyped_storage"):  # a torch tensor (our exact index keeps its rows in one)
+        return obj.nelement() * obj.element_size()
     if isinstance(obj, dict):
         return sum(held_bytes(v, seen) for v in obj.values())
     if isinstance(obj, (list, tuple, set)):
