@@ -32,16 +32,19 @@ STYLE = {("ivf", "ours"): "o-", ("ivf", "faiss"): "o--", ("hnsw", "ours"): "s-",
 def draw(language):
     text = LABELS[language]
     names = list(data["collections"])
-    fig, axes = plt.subplots(1, len(names), figsize=(4.2 * len(names), 3.8), squeeze=False)
-    for ax, name in zip(axes[0], names):
+    # a 2 x 2 grid: one panel per collection, the legend in the last one (readable at the page's width)
+    fig, axes = plt.subplots(2, 2, figsize=(9, 7.2))
+    for ax, name in zip(axes.flat, names):
         rows = data["collections"][name]["rows"]
         for (kind, impl), style in STYLE.items():
             line = [r for r in rows if r["index"] == kind and r["impl"] == impl]
-            ax.plot([r["qps"] for r in line], [r["recall"] for r in line], style, markersize=5,
+            ax.plot([r["qps"] for r in line], [r["recall"] for r in line], style, markersize=6 if kind != "exact" else 10,
                     label=f"{text[kind]}（{text[impl]}）" if language == "zh" else f"{text[kind]} ({text[impl]})")
         ax.set(xscale="log", xlabel=text["x"], ylabel=text["y"], title=text.get(name, name))
         ax.set_ylim(top=1.02)
-    axes[0][0].legend(fontsize=8, loc="lower left")
+    legend = axes.flat[len(names)]
+    legend.axis("off")
+    legend.legend(*axes.flat[0].get_legend_handles_labels(), loc="center", fontsize=10)
     fig.tight_layout()
     return fig
 
