@@ -55,7 +55,7 @@ def draw(language):
     fig, ax = plt.subplots(figsize=(6.4, 6.4))
     for cell, colour, label in ((first, c["cycle"][0], words["first"]), (second, c["cycle"][2], words["second"])):
         ax.contourf(gx, gy, (cells == cell).astype(float), levels=[0.5, 1.5], colors=[colour], alpha=0.25)
-        ax.fill([], [], color=colour, alpha=0.25, label=label)
+        ax.fill([], [], facecolor=colour, edgecolor="none", alpha=0.25, label=label)  # no outline: only the legend swatch
     ax.contour(gx, gy, cells, levels=np.arange(index.nlist) + 0.5, colors=[c["fg"]], linewidths=0.8)
     ax.scatter(*points.T, s=9, color=c["fg"], alpha=0.6, label=words["points"])
     ax.scatter(*centroids.T, s=90, marker="X", color=c["cycle"][3], label=words["centroids"])
